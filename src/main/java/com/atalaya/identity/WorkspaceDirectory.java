@@ -1,0 +1,82 @@
+package com.atalaya.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read-only look-ups other modules need: workspaces by slug, members and their roles, teams. */
+@Service
+@Transactional(readOnly = true)
+public class WorkspaceDirectory {
+
+    public record MemberView(UUID userId, String email, String displayName, Role role) {}
+
+    public record TeamView(UUID id, String name, java.util.Set<UUID> memberIds) {}
+
+    private final Workspaces workspaces;
+    private final Memberships memberships;
+    private final UserAccounts users;
+    private final Teams teams;
+
+    WorkspaceDirectory(Workspaces workspaces, Memberships memberships, UserAccounts users, Teams teams) {
+        this.workspaces = workspaces;
+        this.memberships = memberships;
+        this.users = users;
+        this.teams = teams;
+    }
+
+    public Optional<Workspace> bySlug(String slug) {
+        return slug == null ? Optional.empty() : workspaces.findBySlug(slug);
+    }
+
+    public Optional<Workspace> byId(UUID id) {
+        return workspaces.findById(id);
+    }
+
+    public List<MemberView> members(UUID workspaceId) {
+        List<Membership> ms = memberships.findByWorkspaceId(workspaceId);
+        Map<UUID, UserAccount> byId = users.findAllById(ms.stream().map(Membership::getUserId).toList()).stream()
+                .collect(Collectors.toMap(UserAccount::getId, Function.identity()));
+        return ms.stream()
+                .filter(m -> byId.containsKey(m.getUserId()))
+                .map(m -> {
+                    UserAccount u = byId.get(m.getUserId());
+                    return new MemberView(u.getId(), u.getEmail(), u.getDisplayName(), m.getRole());
+                })
+                .sorted(java.util.Comparator.comparing(MemberView::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    public Optional<MemberView> member(UUID workspaceId, UUID userId) {
+        return memberships
+                .findByWorkspaceIdAndUserId(workspaceId, userId)
+                .flatMap(m -> users.findById(userId)
+                        .map(u -> new MemberView(u.getId(), u.getEmail(), u.getDisplayName(), m.getRole())));
+    }
+
+    public Map<UUID, String> displayNames(Collection<UUID> userIds) {
+        return users.findAllById(userIds).stream()
+                .collect(Collectors.toMap(UserAccount::getId, UserAccount::getDisplayName));
+    }
+
+    public List<TeamView> teams(UUID workspaceId) {
+        return teams.findByWorkspaceIdOrderByName(workspaceId).stream()
+                .map(t -> new TeamView(t.getId(), t.getName(), java.util.Set.copyOf(t.getMemberIds())))
+                .toList();
+    }
+
+    public Optional<TeamView> team(UUID workspaceId, UUID teamId) {
+        return teams.findByIdAndWorkspaceId(teamId, workspaceId)
+                .map(t -> new TeamView(t.getId(), t.getName(), java.util.Set.copyOf(t.getMemberIds())));
+    }
+
+    public Optional<String> preferredLocale(UUID userId) {
+        return users.findById(userId).map(UserAccount::getLocale);
+    }
+}

@@ -1,0 +1,3 @@
+/** Workspaces (one brand each), users and their role per workspace, teams, API tokens and the audit log. */
+@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+package com.atalaya.identity;

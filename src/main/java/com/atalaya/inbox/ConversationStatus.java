@@ -1,0 +1,8 @@
+package com.atalaya.inbox;
+
+public enum ConversationStatus {
+    OPEN,
+    PENDING,
+    SNOOZED,
+    RESOLVED
+}

@@ -1,0 +1,8 @@
+package com.atalaya.inbox;
+
+public enum DeliveryStatus {
+    SENDING,
+    RETRYING,
+    DELIVERED,
+    FAILED
+}

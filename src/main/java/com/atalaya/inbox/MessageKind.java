@@ -1,0 +1,7 @@
+package com.atalaya.inbox;
+
+public enum MessageKind {
+    INBOUND,
+    OUTBOUND,
+    NOTE
+}

@@ -1,0 +1,8 @@
+package com.atalaya.inbox;
+
+public enum Priority {
+    URGENT,
+    HIGH,
+    NORMAL,
+    LOW
+}

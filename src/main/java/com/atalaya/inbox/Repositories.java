@@ -1,0 +1,66 @@
+package com.atalaya.inbox;
+
+import com.atalaya.channels.IdentityKind;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface Contacts extends JpaRepository<Contact, UUID> {
+    Optional<Contact> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+    @Query("""
+            select c from Contact c where c.workspaceId = :workspaceId and c.mergedInto is null
+            and (:q = '' or lower(c.name) like concat('%', :q, '%') or exists (
+                select i from ContactIdentity i where i.contactId = c.id and lower(i.address) like concat('%', :q, '%')))
+            order by c.createdAt desc""")
+    Page<Contact> search(UUID workspaceId, String q, Pageable pageable);
+}
+
+interface ContactIdentities extends JpaRepository<ContactIdentity, UUID> {
+    Optional<ContactIdentity> findByWorkspaceIdAndKindAndAddress(UUID workspaceId, IdentityKind kind, String address);
+
+    List<ContactIdentity> findByContactId(UUID contactId);
+
+    List<ContactIdentity> findByContactIdIn(Collection<UUID> contactIds);
+}
+
+interface Conversations extends JpaRepository<Conversation, UUID>, JpaSpecificationExecutor<Conversation> {
+    Optional<Conversation> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+    Optional<Conversation> findByWorkspaceIdAndReferenceToken(UUID workspaceId, String referenceToken);
+
+    Optional<Conversation> findFirstByConnectionIdAndThreadKeyOrderByCreatedAtDesc(UUID connectionId, String threadKey);
+
+    List<Conversation> findByContactIdOrderByLastMessageAtDesc(UUID contactId);
+
+    List<Conversation> findByStatusAndSnoozedUntilBefore(ConversationStatus status, java.time.Instant before);
+
+    @Query("select coalesce(max(c.number), 0) from Conversation c where c.workspaceId = :workspaceId")
+    long maxNumber(UUID workspaceId);
+
+    long countByWorkspaceIdAndStatusIn(UUID workspaceId, Collection<ConversationStatus> statuses);
+}
+
+interface Messages extends JpaRepository<Message, UUID> {
+    List<Message> findByConversationIdOrderByCreatedAtAsc(UUID conversationId);
+
+    Page<Message> findByConversationIdOrderByCreatedAtAsc(UUID conversationId, Pageable pageable);
+
+    Optional<Message> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
+
+    Optional<Message> findFirstByWorkspaceIdAndProviderMessageIdIn(UUID workspaceId, Collection<String> providerIds);
+
+    boolean existsByConnectionIdAndProviderMessageId(UUID connectionId, String providerMessageId);
+}
+
+interface MessageAttachments extends JpaRepository<MessageAttachment, UUID> {
+    List<MessageAttachment> findByMessageIdIn(Collection<UUID> messageIds);
+
+    Optional<MessageAttachment> findByIdAndMessageId(UUID id, UUID messageId);
+}

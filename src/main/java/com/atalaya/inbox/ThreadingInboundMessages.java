@@ -1,0 +1,176 @@
+package com.atalaya.inbox;
+
+import com.atalaya.channels.InboundMessage;
+import com.atalaya.channels.InboundMessageReceived;
+import com.atalaya.channels.Party;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns each accepted inbound message into a message of a conversation: resolves the contact by
+ * the sender's identity and the thread by provider references, then the reference token in the
+ * subject, then the channel's thread key. Idempotent per (connection, provider message id).
+ */
+@Service
+class ThreadingInboundMessages {
+
+    static final Pattern TOKEN = Pattern.compile("\\[#(ATL-[A-Z0-9]{6})]");
+    private static final String TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Contacts contacts;
+    private final ContactIdentities identities;
+    private final Conversations conversations;
+    private final Messages messages;
+    private final MessageAttachments attachments;
+    private final ApplicationEventPublisher events;
+
+    ThreadingInboundMessages(
+            Contacts contacts,
+            ContactIdentities identities,
+            Conversations conversations,
+            Messages messages,
+            MessageAttachments attachments,
+            ApplicationEventPublisher events) {
+        this.contacts = contacts;
+        this.identities = identities;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.attachments = attachments;
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(InboundMessageReceived event) {
+        InboundMessage in = event.message();
+        if (messages.existsByConnectionIdAndProviderMessageId(event.connectionId(), in.providerMessageId())) {
+            return;
+        }
+        Instant at = in.sentAt() == null || in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
+        Contact contact = resolveContact(event.workspaceId(), in.sender());
+        Optional<Conversation> existing = findThread(event, in);
+        boolean isNew = existing.isEmpty();
+        Conversation conversation = existing.orElseGet(() -> conversations.save(new Conversation(
+                event.workspaceId(),
+                conversations.maxNumber(event.workspaceId()) + 1,
+                newToken(),
+                event.connectionId(),
+                event.channelType(),
+                contact.getId(),
+                in.threadKey(),
+                in.sender(),
+                Texts.limit(in.subject(), 500),
+                at)));
+        String text = Texts.limit(in.text() == null ? "" : in.text(), Texts.MAX_BODY);
+        Message message = messages.save(new Message(
+                event.workspaceId(),
+                conversation.getId(),
+                MessageKind.INBOUND,
+                null,
+                displayName(in.sender(), contact),
+                text,
+                in.html() == null ? null : Texts.limit(in.html(), Texts.MAX_BODY),
+                event.connectionId(),
+                in.providerMessageId(),
+                in.automated(),
+                at));
+        in.attachments()
+                .forEach(f -> attachments.save(new MessageAttachment(
+                        message.getId(), f.id(), f.fileName(), f.contentType(), f.sizeBytes())));
+        conversation.replyTo(in.sender());
+        conversation.appendInbound(Texts.preview(text), at);
+        events.publishEvent(new MessageReceived(
+                event.workspaceId(),
+                conversation.getId(),
+                conversation.getNumber(),
+                message.getId(),
+                event.channelType(),
+                displayName(in.sender(), contact),
+                conversation.getSubject(),
+                Texts.preview(text),
+                isNew,
+                in.automated(),
+                conversation.getAssigneeId(),
+                conversation.getTeamId()));
+    }
+
+    private Optional<Conversation> findThread(InboundMessageReceived event, InboundMessage in) {
+        if (!in.references().isEmpty()) {
+            List<String> recentFirst = new ArrayList<>(in.references());
+            java.util.Collections.reverse(recentFirst);
+            Optional<Conversation> byReference = messages
+                    .findFirstByWorkspaceIdAndProviderMessageIdIn(event.workspaceId(), recentFirst)
+                    .flatMap(m -> conversations.findByIdAndWorkspaceId(m.getConversationId(), event.workspaceId()));
+            if (byReference.isPresent()) {
+                return byReference;
+            }
+        }
+        if (in.subject() != null) {
+            Matcher token = TOKEN.matcher(in.subject());
+            if (token.find()) {
+                Optional<Conversation> byToken =
+                        conversations.findByWorkspaceIdAndReferenceToken(event.workspaceId(), token.group(1));
+                if (byToken.isPresent()) {
+                    return byToken;
+                }
+            }
+        }
+        if (in.threadKey() != null) {
+            return conversations
+                    .findFirstByConnectionIdAndThreadKeyOrderByCreatedAtDesc(event.connectionId(), in.threadKey())
+                    .filter(c -> c.getStatus() != ConversationStatus.RESOLVED);
+        }
+        return Optional.empty();
+    }
+
+    private Contact resolveContact(UUID workspaceId, Party sender) {
+        String address = normalize(sender);
+        return identities
+                .findByWorkspaceIdAndKindAndAddress(workspaceId, sender.kind(), address)
+                .flatMap(i -> contacts.findById(i.getContactId()))
+                .map(c -> {
+                    if ((c.getName() == null || c.getName().isBlank()) && sender.displayName() != null) {
+                        c.setName(Texts.limit(sender.displayName(), 200));
+                    }
+                    return c;
+                })
+                .orElseGet(() -> {
+                    Contact contact = contacts.save(new Contact(workspaceId, Texts.limit(sender.displayName(), 200)));
+                    identities.save(new ContactIdentity(workspaceId, contact.getId(), sender.kind(), address));
+                    return contact;
+                });
+    }
+
+    static String normalize(Party party) {
+        String address = party.address().strip();
+        return switch (party.kind()) {
+            case EMAIL -> address.toLowerCase(java.util.Locale.ROOT);
+            case PHONE -> address.replaceAll("[^+0-9]", "");
+            default -> address;
+        };
+    }
+
+    private static String displayName(Party sender, Contact contact) {
+        if (sender.displayName() != null && !sender.displayName().isBlank()) {
+            return Texts.limit(sender.displayName(), 200);
+        }
+        return contact.getName() != null ? contact.getName() : sender.address();
+    }
+
+    static String newToken() {
+        StringBuilder token = new StringBuilder("ATL-");
+        for (int i = 0; i < 6; i++) {
+            token.append(TOKEN_ALPHABET.charAt(RANDOM.nextInt(TOKEN_ALPHABET.length())));
+        }
+        return token.toString();
+    }
+}
