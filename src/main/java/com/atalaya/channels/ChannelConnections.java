@@ -78,8 +78,8 @@ public class ChannelConnections {
         }
         Map<String, String> valid = validate(descriptor, values, Map.of());
         check(type, valid);
-        ChannelConnection connection =
-                connections.save(new ChannelConnection(actor.workspaceId(), type, requireName(name), seal(descriptor, valid)));
+        ChannelConnection connection = connections.save(
+                new ChannelConnection(actor.workspaceId(), type, requireName(name), seal(descriptor, valid)));
         audit.record(actor, "channel.created", type + ": " + connection.getName());
         return connection;
     }
@@ -166,8 +166,12 @@ public class ChannelConnections {
                         }
                     }
                     case CHOICE -> {
-                        if (!descriptor.choices().getOrDefault(field.name(), List.of()).contains(value)) {
-                            throw new InvalidInputException(field.name(), "validation.choice", "Pick one of the options");
+                        if (!descriptor
+                                .choices()
+                                .getOrDefault(field.name(), List.of())
+                                .contains(value)) {
+                            throw new InvalidInputException(
+                                    field.name(), "validation.choice", "Pick one of the options");
                         }
                     }
                     default -> {}

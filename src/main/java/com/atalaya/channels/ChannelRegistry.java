@@ -15,7 +15,8 @@ public class ChannelRegistry {
     ChannelRegistry(Collection<ChannelAdapter> adapters) {
         adapters.forEach(a -> {
             if (byType.put(a.descriptor().type(), a) != null) {
-                throw new IllegalStateException("Two channel adapters for type " + a.descriptor().type());
+                throw new IllegalStateException(
+                        "Two channel adapters for type " + a.descriptor().type());
             }
         });
     }

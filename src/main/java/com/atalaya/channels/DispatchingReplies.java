@@ -69,7 +69,8 @@ class DispatchingReplies {
     void attempt(UUID messageId) {
         try {
             tx.executeWithoutResult(status -> {
-                OutboundDelivery delivery = deliveries.findByMessageId(messageId).orElseThrow();
+                OutboundDelivery delivery =
+                        deliveries.findByMessageId(messageId).orElseThrow();
                 if (delivery.getStatus() != OutboundDelivery.Status.PENDING) {
                     return;
                 }
@@ -89,7 +90,11 @@ class DispatchingReplies {
                 } catch (DeliveryException e) {
                     boolean retrying = delivery.failed(e.getMessage(), e.isPermanent());
                     deliveries.saveAndFlush(delivery);
-                    log.warn("Delivery of message {} failed (attempt {}): {}", messageId, delivery.getAttempts(), e.getMessage());
+                    log.warn(
+                            "Delivery of message {} failed (attempt {}): {}",
+                            messageId,
+                            delivery.getAttempts(),
+                            e.getMessage());
                     events.publishEvent(
                             new OutboundMessageFailed(delivery.getWorkspaceId(), messageId, e.getMessage(), retrying));
                 }

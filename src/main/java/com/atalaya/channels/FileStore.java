@@ -80,7 +80,13 @@ public class FileStore {
             type = type.substring(0, 255);
         }
         StoredFileRecord saved = files.save(new StoredFileRecord(
-                id, workspaceId, name, type, size, HexFormat.of().formatHex(sha.digest()), root.relativize(target).toString()));
+                id,
+                workspaceId,
+                name,
+                type,
+                size,
+                HexFormat.of().formatHex(sha.digest()),
+                root.relativize(target).toString()));
         return saved.view();
     }
 
@@ -91,7 +97,9 @@ public class FileStore {
     }
 
     static String safeName(String fileName) {
-        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        String name = fileName == null
+                ? ""
+                : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
         if (name.isEmpty()) {
             name = "attachment";
         }

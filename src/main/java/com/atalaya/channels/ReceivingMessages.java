@@ -29,7 +29,8 @@ public class ReceivingMessages {
         if (receipts.existsByConnectionIdAndProviderMessageId(connection.getId(), message.providerMessageId())) {
             return Optional.empty();
         }
-        InboundReceipt receipt = receipts.saveAndFlush(new InboundReceipt(connection.getId(), message.providerMessageId()));
+        InboundReceipt receipt =
+                receipts.saveAndFlush(new InboundReceipt(connection.getId(), message.providerMessageId()));
         events.publishEvent(new InboundMessageReceived(
                 connection.getWorkspaceId(), connection.getId(), connection.getType(), message));
         return Optional.of(receipt.getId());

@@ -29,8 +29,8 @@ class SecretBox {
     SecretBox(@Value("${atalaya.data-dir}") Path dataDir, @Value("${ATALAYA_ENCRYPTION_KEY:}") String keyFromEnv) {
         byte[] key = keyFromEnv.isBlank() ? keyFile(dataDir.resolve("keys/secret.key")) : decode(keyFromEnv);
         SecretKey secretKey = new SecretKeySpec(key, "AES");
-        this.encryptor = new AesBytesEncryptor(
-                secretKey, KeyGenerators.secureRandom(12), AesBytesEncryptor.CipherAlgorithm.GCM);
+        this.encryptor =
+                new AesBytesEncryptor(secretKey, KeyGenerators.secureRandom(12), AesBytesEncryptor.CipherAlgorithm.GCM);
     }
 
     String encrypt(String plain) {

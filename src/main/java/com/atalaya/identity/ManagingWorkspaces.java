@@ -127,7 +127,8 @@ public class ManagingWorkspaces {
 
     public void setTeamMembers(Member actor, UUID teamId, List<UUID> userIds) {
         requireManager(actor);
-        Team team = teams.findByIdAndWorkspaceId(teamId, actor.workspaceId()).orElseThrow(WorkspaceNotFoundException::new);
+        Team team =
+                teams.findByIdAndWorkspaceId(teamId, actor.workspaceId()).orElseThrow(WorkspaceNotFoundException::new);
         List<UUID> valid = userIds == null
                 ? List.of()
                 : userIds.stream()
@@ -142,7 +143,8 @@ public class ManagingWorkspaces {
 
     public void deleteTeam(Member actor, UUID teamId) {
         requireManager(actor);
-        Team team = teams.findByIdAndWorkspaceId(teamId, actor.workspaceId()).orElseThrow(WorkspaceNotFoundException::new);
+        Team team =
+                teams.findByIdAndWorkspaceId(teamId, actor.workspaceId()).orElseThrow(WorkspaceNotFoundException::new);
         teams.delete(team);
         audit.record(actor, "team.deleted", team.getName());
     }
@@ -150,7 +152,8 @@ public class ManagingWorkspaces {
     public void changeOwnPassword(UUID userId, String current, String next) {
         UserAccount user = users.findById(userId).orElseThrow();
         if (!passwordEncoder.matches(current == null ? "" : current, user.getPasswordHash())) {
-            throw new InvalidInputException("currentPassword", "profile.wrongPassword", "The current password is wrong");
+            throw new InvalidInputException(
+                    "currentPassword", "profile.wrongPassword", "The current password is wrong");
         }
         user.changePasswordHash(passwordEncoder.encode(requirePassword(next)));
     }

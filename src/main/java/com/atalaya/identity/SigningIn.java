@@ -46,7 +46,8 @@ class SigningIn implements UserDetailsService {
     @EventListener
     @Transactional
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        String email = UserAccount.normalizeEmail(String.valueOf(event.getAuthentication().getName()));
+        String email = UserAccount.normalizeEmail(
+                String.valueOf(event.getAuthentication().getName()));
         users.findByEmail(email).ifPresent(account -> {
             boolean locked = account.recordFailedSignIn(maxFailures, lockout, Instant.now());
             if (locked) {

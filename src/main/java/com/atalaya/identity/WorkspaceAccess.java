@@ -41,8 +41,9 @@ public class WorkspaceAccess {
     }
 
     public List<Workspace> workspacesOf(UUID userId) {
-        List<UUID> ids =
-                memberships.findByUserId(userId).stream().map(Membership::getWorkspaceId).toList();
+        List<UUID> ids = memberships.findByUserId(userId).stream()
+                .map(Membership::getWorkspaceId)
+                .toList();
         return workspaces.findAllById(ids).stream()
                 .sorted(java.util.Comparator.comparing(Workspace::getName, String.CASE_INSENSITIVE_ORDER))
                 .toList();

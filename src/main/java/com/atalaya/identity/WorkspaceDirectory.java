@@ -41,7 +41,9 @@ public class WorkspaceDirectory {
 
     public List<MemberView> members(UUID workspaceId) {
         List<Membership> ms = memberships.findByWorkspaceId(workspaceId);
-        Map<UUID, UserAccount> byId = users.findAllById(ms.stream().map(Membership::getUserId).toList()).stream()
+        Map<UUID, UserAccount> byId = users
+                .findAllById(ms.stream().map(Membership::getUserId).toList())
+                .stream()
                 .collect(Collectors.toMap(UserAccount::getId, Function.identity()));
         return ms.stream()
                 .filter(m -> byId.containsKey(m.getUserId()))

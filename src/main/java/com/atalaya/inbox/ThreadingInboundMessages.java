@@ -84,8 +84,8 @@ class ThreadingInboundMessages {
                 in.automated(),
                 at));
         in.attachments()
-                .forEach(f -> attachments.save(new MessageAttachment(
-                        message.getId(), f.id(), f.fileName(), f.contentType(), f.sizeBytes())));
+                .forEach(f -> attachments.save(
+                        new MessageAttachment(message.getId(), f.id(), f.fileName(), f.contentType(), f.sizeBytes())));
         conversation.replyTo(in.sender());
         conversation.appendInbound(Texts.preview(text), at);
         events.publishEvent(new MessageReceived(
@@ -107,8 +107,8 @@ class ThreadingInboundMessages {
         if (!in.references().isEmpty()) {
             List<String> recentFirst = new ArrayList<>(in.references());
             java.util.Collections.reverse(recentFirst);
-            Optional<Conversation> byReference = messages
-                    .findFirstByWorkspaceIdAndProviderMessageIdIn(event.workspaceId(), recentFirst)
+            Optional<Conversation> byReference = messages.findFirstByWorkspaceIdAndProviderMessageIdIn(
+                            event.workspaceId(), recentFirst)
                     .flatMap(m -> conversations.findByIdAndWorkspaceId(m.getConversationId(), event.workspaceId()));
             if (byReference.isPresent()) {
                 return byReference;

@@ -45,7 +45,12 @@ public class WorkingConversations {
 
     /** A change to apply; null fields stay as they are. {@code assigneeId} "none" unassigns. */
     public record Change(
-            ConversationStatus status, Instant snoozedUntil, String assigneeId, String teamId, Priority priority, Set<String> tags) {}
+            ConversationStatus status,
+            Instant snoozedUntil,
+            String assigneeId,
+            String teamId,
+            Priority priority,
+            Set<String> tags) {}
 
     static final int MAX_REPLY = 50_000;
 
@@ -96,20 +101,30 @@ public class WorkingConversations {
                 where.add(cb.equal(root.get("teamId"), query.teamId()));
             }
             if (query.text() != null && !query.text().isBlank()) {
-                String like = "%" + query.text().strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+                String like = "%"
+                        + query.text()
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("%", "\\%")
+                                .replace("_", "\\_") + "%";
                 Subquery<UUID> inMessages = cq.subquery(UUID.class);
                 var m = inMessages.from(Message.class);
-                inMessages.select(m.get("conversationId"))
+                inMessages
+                        .select(m.get("conversationId"))
                         .where(
                                 cb.equal(m.get("conversationId"), root.get("id")),
                                 cb.like(cb.lower(m.get("bodyText")), like, '\\'));
                 Subquery<UUID> inContact = cq.subquery(UUID.class);
                 var c = inContact.from(Contact.class);
-                inContact.select(c.get("id"))
-                        .where(cb.equal(c.get("id"), root.get("contactId")), cb.like(cb.lower(c.get("name")), like, '\\'));
+                inContact
+                        .select(c.get("id"))
+                        .where(
+                                cb.equal(c.get("id"), root.get("contactId")),
+                                cb.like(cb.lower(c.get("name")), like, '\\'));
                 Subquery<UUID> inIdentity = cq.subquery(UUID.class);
                 var i = inIdentity.from(ContactIdentity.class);
-                inIdentity.select(i.get("id"))
+                inIdentity
+                        .select(i.get("id"))
                         .where(
                                 cb.equal(i.get("contactId"), root.get("contactId")),
                                 cb.like(cb.lower(i.get("address")), like, '\\'));
@@ -142,7 +157,9 @@ public class WorkingConversations {
         Contact contact = contacts.findById(conversation.getContactId()).orElseThrow();
         List<Message> thread = messages.findByConversationIdOrderByCreatedAtAsc(conversation.getId());
         Map<UUID, List<MessageAttachment>> files =
-                attachments.findByMessageIdIn(thread.stream().map(Message::getId).toList()).stream()
+                attachments
+                        .findByMessageIdIn(thread.stream().map(Message::getId).toList())
+                        .stream()
                         .collect(Collectors.groupingBy(MessageAttachment::getMessageId));
         List<Conversation> others = conversations.findByContactIdOrderByLastMessageAtDesc(contact.getId()).stream()
                 .filter(c -> !c.getId().equals(conversation.getId()))
@@ -163,7 +180,9 @@ public class WorkingConversations {
     public MessageAttachment attachment(Member member, UUID messageId, UUID attachmentId) {
         Message message = messages.findByIdAndWorkspaceId(messageId, member.workspaceId())
                 .orElseThrow(ConversationNotFoundException::new);
-        return attachments.findByIdAndMessageId(attachmentId, message.getId()).orElseThrow(ConversationNotFoundException::new);
+        return attachments
+                .findByIdAndMessageId(attachmentId, message.getId())
+                .orElseThrow(ConversationNotFoundException::new);
     }
 
     /** Sends a reply through the conversation's channel, or adds a private note. */
@@ -175,21 +194,41 @@ public class WorkingConversations {
             throw new InvalidInputException("text", "reply.empty", "Write a message first");
         }
         if (body.length() > MAX_REPLY) {
-            throw new InvalidInputException("text", "validation.tooLong", "At most " + MAX_REPLY + " characters", MAX_REPLY);
+            throw new InvalidInputException(
+                    "text", "validation.tooLong", "At most " + MAX_REPLY + " characters", MAX_REPLY);
         }
         Instant now = Instant.now();
         if (privateNote) {
             Message note = messages.save(new Message(
-                    member.workspaceId(), conversation.getId(), MessageKind.NOTE, member.userId(), member.displayName(),
-                    body, null, null, null, false, now));
+                    member.workspaceId(),
+                    conversation.getId(),
+                    MessageKind.NOTE,
+                    member.userId(),
+                    member.displayName(),
+                    body,
+                    null,
+                    null,
+                    null,
+                    false,
+                    now));
             conversation.appendNote(now);
-            events.publishEvent(new ConversationChanged(member.workspaceId(), conversation.getId(), "note", member.userId()));
+            events.publishEvent(
+                    new ConversationChanged(member.workspaceId(), conversation.getId(), "note", member.userId()));
             return note;
         }
         List<Message> thread = messages.findByConversationIdOrderByCreatedAtAsc(conversation.getId());
         Message reply = messages.save(new Message(
-                member.workspaceId(), conversation.getId(), MessageKind.OUTBOUND, member.userId(), member.displayName(),
-                body, null, conversation.getConnectionId(), null, false, now));
+                member.workspaceId(),
+                conversation.getId(),
+                MessageKind.OUTBOUND,
+                member.userId(),
+                member.displayName(),
+                body,
+                null,
+                conversation.getConnectionId(),
+                null,
+                false,
+                now));
         conversation.appendOutbound(Texts.preview(body), now);
         if (conversation.getAssigneeId() == null) {
             conversation.assign(member.userId());
@@ -219,7 +258,8 @@ public class WorkingConversations {
                 conversation.getReferenceToken(),
                 conversation.getThreadKey(),
                 member.displayName()));
-        events.publishEvent(new ConversationChanged(member.workspaceId(), conversation.getId(), "reply", member.userId()));
+        events.publishEvent(
+                new ConversationChanged(member.workspaceId(), conversation.getId(), "reply", member.userId()));
         return reply;
     }
 
@@ -229,26 +269,38 @@ public class WorkingConversations {
         if (change.status() != null) {
             if (change.status() == ConversationStatus.SNOOZED
                     && (change.snoozedUntil() == null || change.snoozedUntil().isBefore(Instant.now()))) {
-                throw new InvalidInputException("snoozedUntil", "conversation.snoozeFuture", "Snooze until a time in the future");
+                throw new InvalidInputException(
+                        "snoozedUntil", "conversation.snoozeFuture", "Snooze until a time in the future");
             }
             conversation.changeStatus(change.status(), change.snoozedUntil());
         }
         if (change.assigneeId() != null) {
             UUID before = conversation.getAssigneeId();
-            UUID assignee = "none".equals(change.assigneeId()) || change.assigneeId().isBlank()
-                    ? null
-                    : parseUuid("assigneeId", change.assigneeId());
-            if (assignee != null && directory.member(member.workspaceId(), assignee).isEmpty()) {
-                throw new InvalidInputException("assigneeId", "conversation.assigneeNotMember", "The assignee is not a member of this workspace");
+            UUID assignee =
+                    "none".equals(change.assigneeId()) || change.assigneeId().isBlank()
+                            ? null
+                            : parseUuid("assigneeId", change.assigneeId());
+            if (assignee != null
+                    && directory.member(member.workspaceId(), assignee).isEmpty()) {
+                throw new InvalidInputException(
+                        "assigneeId",
+                        "conversation.assigneeNotMember",
+                        "The assignee is not a member of this workspace");
             }
             conversation.assign(assignee);
             if (!java.util.Objects.equals(before, assignee)) {
                 events.publishEvent(new ConversationAssigned(
-                        member.workspaceId(), conversation.getId(), conversation.getNumber(), assignee, member.userId()));
+                        member.workspaceId(),
+                        conversation.getId(),
+                        conversation.getNumber(),
+                        assignee,
+                        member.userId()));
             }
         }
         if (change.teamId() != null) {
-            UUID team = "none".equals(change.teamId()) || change.teamId().isBlank() ? null : parseUuid("teamId", change.teamId());
+            UUID team = "none".equals(change.teamId()) || change.teamId().isBlank()
+                    ? null
+                    : parseUuid("teamId", change.teamId());
             if (team != null && directory.team(member.workspaceId(), team).isEmpty()) {
                 throw new InvalidInputException("teamId", "conversation.teamUnknown", "No such team in this workspace");
             }
@@ -261,7 +313,8 @@ public class WorkingConversations {
             conversation.getTags().clear();
             conversation.getTags().addAll(normalizeTags(change.tags()));
         }
-        events.publishEvent(new ConversationChanged(member.workspaceId(), conversation.getId(), "updated", member.userId()));
+        events.publishEvent(
+                new ConversationChanged(member.workspaceId(), conversation.getId(), "updated", member.userId()));
         return conversation;
     }
 
@@ -283,17 +336,20 @@ public class WorkingConversations {
         messages.findByIdAndWorkspaceId(event.messageId(), event.workspaceId()).ifPresent(m -> {
             if (m.getDeliveryStatus() != DeliveryStatus.DELIVERED) {
                 m.failed(event.reason(), event.retrying());
-                events.publishEvent(new ConversationChanged(event.workspaceId(), m.getConversationId(), "failed", null));
+                events.publishEvent(
+                        new ConversationChanged(event.workspaceId(), m.getConversationId(), "failed", null));
             }
         });
     }
 
     @Scheduled(fixedDelay = 60_000)
     void wakeSnoozed() {
-        conversations.findByStatusAndSnoozedUntilBefore(ConversationStatus.SNOOZED, Instant.now()).forEach(c -> {
-            c.changeStatus(ConversationStatus.OPEN, null);
-            events.publishEvent(new ConversationChanged(c.getWorkspaceId(), c.getId(), "woke", null));
-        });
+        conversations
+                .findByStatusAndSnoozedUntilBefore(ConversationStatus.SNOOZED, Instant.now())
+                .forEach(c -> {
+                    c.changeStatus(ConversationStatus.OPEN, null);
+                    events.publishEvent(new ConversationChanged(c.getWorkspaceId(), c.getId(), "woke", null));
+                });
     }
 
     static Set<String> normalizeTags(Collection<String> tags) {

@@ -52,13 +52,15 @@ public class LiveUpdates {
 
     @Scheduled(fixedDelay = 25_000)
     void keepAlive() {
-        screensByWorkspace.values().forEach(screens -> screens.forEach(s -> {
-            try {
-                s.emitter().send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) {
-                screens.remove(s);
-            }
-        }));
+        screensByWorkspace
+                .values()
+                .forEach(screens -> screens.forEach(s -> {
+                    try {
+                        s.emitter().send(SseEmitter.event().comment("keep-alive"));
+                    } catch (IOException | IllegalStateException e) {
+                        screens.remove(s);
+                    }
+                }));
     }
 
     private void sendWhere(UUID workspaceId, Predicate<Screen> which, String event, Object data) {

@@ -108,7 +108,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(
+                        f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(UI_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
@@ -118,9 +119,11 @@ class SecurityConfiguration {
     static AuthenticationEntryPoint problemEntryPoint() {
         return (request, response, ex) -> {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", request.getRequestURI().startsWith("/api/v1/tokens")
-                    ? "Basic realm=\"Atalaya\""
-                    : "Bearer realm=\"Atalaya\"");
+            response.setHeader(
+                    "WWW-Authenticate",
+                    request.getRequestURI().startsWith("/api/v1/tokens")
+                            ? "Basic realm=\"Atalaya\""
+                            : "Bearer realm=\"Atalaya\"");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter()
                     .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"

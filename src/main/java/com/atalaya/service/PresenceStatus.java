@@ -1,0 +1,7 @@
+package com.atalaya.service;
+
+public enum PresenceStatus {
+    ONLINE,
+    AWAY,
+    OFFLINE
+}
