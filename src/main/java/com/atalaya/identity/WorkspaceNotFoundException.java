@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class WorkspaceNotFoundException extends RuntimeException {
     public WorkspaceNotFoundException() {
-        super("Workspace not found");
+        super("No such workspace, or you are not a member of it.");
+    }
+
+    protected WorkspaceNotFoundException(String message) {
+        super(message);
     }
 }

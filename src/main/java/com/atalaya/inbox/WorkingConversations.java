@@ -318,6 +318,18 @@ public class WorkingConversations {
         return conversation;
     }
 
+    /** Display names of the contacts of the given conversations (one query for a whole page). */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> contactNames(Member member, List<Conversation> page) {
+        var ids = page.stream().map(Conversation::getContactId).distinct().toList();
+        Map<UUID, String> names = new java.util.HashMap<>();
+        contacts.findAllById(ids).stream()
+                .filter(c -> c.getWorkspaceId().equals(member.workspaceId()))
+                .forEach(c -> names.put(c.getId(), c.getName()));
+        page.forEach(c -> names.putIfAbsent(c.getContactId(), c.replyTo().address()));
+        return names;
+    }
+
     @Transactional(readOnly = true)
     public long openCount(Member member) {
         return conversations.countByWorkspaceIdAndStatusIn(member.workspaceId(), List.of(ConversationStatus.OPEN));
@@ -393,5 +405,9 @@ public class WorkingConversations {
 
     /** The conversation does not exist in this workspace. */
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
-    public static class ConversationNotFoundException extends WorkspaceNotFoundException {}
+    public static class ConversationNotFoundException extends WorkspaceNotFoundException {
+        public ConversationNotFoundException() {
+            super("No such conversation, message or contact in this workspace.");
+        }
+    }
 }

@@ -87,4 +87,21 @@ class ProfileController {
         redirect.addFlashAttribute("saved", true);
         return "redirect:/profile";
     }
+
+    @GetMapping("/workspaces/new")
+    String newWorkspace() {
+        return "identity/new-workspace";
+    }
+
+    @PostMapping("/workspaces/new")
+    String createWorkspace(@AuthenticationPrincipal AtalayaUser me, @RequestParam String name, Model model) {
+        try {
+            var workspace = managing.createWorkspace(name, me.id());
+            return "redirect:/w/" + workspace.getSlug() + "/settings/channels?welcome";
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e);
+            model.addAttribute("name", name);
+            return "identity/new-workspace";
+        }
+    }
 }

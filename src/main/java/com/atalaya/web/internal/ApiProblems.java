@@ -35,8 +35,7 @@ class ApiProblems {
 
     @ExceptionHandler(WorkspaceNotFoundException.class)
     ProblemDetail notFound(WorkspaceNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(
-                HttpStatus.NOT_FOUND, "No such workspace, or you are not a member of it.");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(NotPermittedException.class)

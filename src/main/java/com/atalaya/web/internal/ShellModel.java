@@ -2,6 +2,7 @@ package com.atalaya.web.internal;
 
 import com.atalaya.identity.AtalayaUser;
 import com.atalaya.identity.WorkspaceAccess;
+import com.atalaya.service.Presence;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,9 +15,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class ShellModel {
 
     private final WorkspaceAccess access;
+    private final Presence presence;
 
-    ShellModel(WorkspaceAccess access) {
+    ShellModel(WorkspaceAccess access, Presence presence) {
         this.access = access;
+        this.presence = presence;
     }
 
     @ModelAttribute
@@ -25,6 +28,7 @@ class ShellModel {
         if (me != null) {
             model.addAttribute("me", me);
             model.addAttribute("myWorkspaces", access.workspacesOf(me.id()));
+            model.addAttribute("myPresence", presence.chosen(me.id()));
         }
     }
 }

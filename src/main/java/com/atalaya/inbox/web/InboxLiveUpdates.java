@@ -1,0 +1,39 @@
+package com.atalaya.inbox.web;
+
+import com.atalaya.inbox.ConversationChanged;
+import com.atalaya.inbox.MessageReceived;
+import com.atalaya.web.LiveUpdates;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/** Tells the open screens of a workspace that a conversation changed, once the change is committed. */
+@Component
+class InboxLiveUpdates {
+
+    private final LiveUpdates live;
+
+    InboxLiveUpdates(LiveUpdates live) {
+        this.live = live;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MessageReceived event) {
+        live.toWorkspace(
+                event.workspaceId(),
+                "conversation",
+                Map.of(
+                        "conversationId",
+                        event.conversationId(),
+                        "what",
+                        event.newConversation() ? "created" : "message"));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ConversationChanged event) {
+        live.toWorkspace(
+                event.workspaceId(),
+                "conversation",
+                Map.of("conversationId", event.conversationId(), "what", event.what()));
+    }
+}

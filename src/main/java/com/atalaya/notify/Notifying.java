@@ -1,0 +1,239 @@
+package com.atalaya.notify;
+
+import com.atalaya.channels.DeliveryException;
+import com.atalaya.channels.IdentityKind;
+import com.atalaya.channels.Party;
+import com.atalaya.channels.WorkspaceMailer;
+import com.atalaya.identity.Role;
+import com.atalaya.identity.Workspace;
+import com.atalaya.identity.WorkspaceDirectory;
+import com.atalaya.inbox.ConversationAssigned;
+import com.atalaya.inbox.MessageReceived;
+import com.atalaya.service.Presence;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The community manager hears of every interaction: each inbound message notifies the workspace's
+ * managers and admins (new conversations) and the assignee; a new conversation also goes by
+ * e-mail to the managers when nobody of the workspace is online. Each user chooses per kind.
+ */
+@Service
+@Transactional
+public class Notifying {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifying.class);
+
+    private final Notifications notifications;
+    private final NotificationPreferences preferences;
+    private final WorkspaceDirectory directory;
+    private final Presence presence;
+    private final ObjectProvider<WorkspaceMailer> mailers;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final String baseUrl;
+
+    Notifying(
+            Notifications notifications,
+            NotificationPreferences preferences,
+            WorkspaceDirectory directory,
+            Presence presence,
+            ObjectProvider<WorkspaceMailer> mailers,
+            MessageSource messages,
+            ApplicationEventPublisher events,
+            @Value("${atalaya.base-url}") String baseUrl) {
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.directory = directory;
+        this.presence = presence;
+        this.mailers = mailers;
+        this.messages = messages;
+        this.events = events;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @ApplicationModuleListener
+    void on(MessageReceived event) {
+        Workspace workspace = directory.byId(event.workspaceId()).orElseThrow();
+        List<WorkspaceDirectory.MemberView> members = directory.members(event.workspaceId());
+        Set<UUID> recipients = new LinkedHashSet<>();
+        if (event.newConversation() || event.assigneeId() == null) {
+            members.stream()
+                    .filter(m -> m.role() == Role.ADMIN || m.role() == Role.MANAGER)
+                    .forEach(m -> recipients.add(m.userId()));
+        }
+        if (event.assigneeId() != null) {
+            recipients.add(event.assigneeId());
+        }
+        NotificationKind kind =
+                event.newConversation() ? NotificationKind.NEW_CONVERSATION : NotificationKind.NEW_MESSAGE;
+        String url = conversationUrl(workspace, event.conversationId());
+        boolean nobodyOnline = event.newConversation() && !presence.anyoneAvailable(event.workspaceId());
+        Map<UUID, WorkspaceDirectory.MemberView> byId =
+                members.stream().collect(Collectors.toMap(WorkspaceDirectory.MemberView::userId, Function.identity()));
+        for (UUID userId : recipients) {
+            WorkspaceDirectory.MemberView member = byId.get(userId);
+            if (member == null) {
+                continue;
+            }
+            Locale locale = locale(userId);
+            String title = messages.getMessage(
+                    "notify." + kind.name(), new Object[] {event.conversationNumber(), event.contactName()}, locale);
+            NotificationPreference pref = preference(userId, kind);
+            deliverInApp(event.workspaceId(), userId, kind, event.conversationId(), title, event.preview(), url, pref);
+            if (nobodyOnline && pref.isEmail() && !event.automated()) {
+                mail(workspace, member, title, event.preview(), url, locale);
+            }
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ConversationAssigned event) {
+        if (event.assigneeId() == null || event.assigneeId().equals(event.byUserId())) {
+            return;
+        }
+        Workspace workspace = directory.byId(event.workspaceId()).orElseThrow();
+        String by = event.byUserId() == null
+                ? ""
+                : directory.displayNames(List.of(event.byUserId())).getOrDefault(event.byUserId(), "");
+        String title = messages.getMessage(
+                "notify.ASSIGNED", new Object[] {event.conversationNumber(), by}, locale(event.assigneeId()));
+        deliverInApp(
+                event.workspaceId(),
+                event.assigneeId(),
+                NotificationKind.ASSIGNED,
+                event.conversationId(),
+                title,
+                null,
+                conversationUrl(workspace, event.conversationId()),
+                preference(event.assigneeId(), NotificationKind.ASSIGNED));
+    }
+
+    private void deliverInApp(
+            UUID workspaceId,
+            UUID userId,
+            NotificationKind kind,
+            UUID conversationId,
+            String title,
+            String body,
+            String url,
+            NotificationPreference pref) {
+        UUID id = UUID.randomUUID();
+        if (pref.isInApp()) {
+            id = notifications
+                    .save(new Notification(workspaceId, userId, kind, conversationId, title, body))
+                    .getId();
+        }
+        if (pref.isInApp() || pref.isBrowser()) {
+            events.publishEvent(new NotificationCreated(workspaceId, userId, id, title, body, url, pref.isBrowser()));
+        }
+    }
+
+    private void mail(
+            Workspace workspace,
+            WorkspaceDirectory.MemberView to,
+            String title,
+            String preview,
+            String url,
+            Locale locale) {
+        WorkspaceMailer mailer = mailers.getIfAvailable();
+        if (mailer == null || !mailer.canSend(workspace.getId())) {
+            log.info(
+                    "No e-mail channel in workspace {}: notification e-mail to {} not sent",
+                    workspace.getSlug(),
+                    to.email());
+            return;
+        }
+        String text = messages.getMessage(
+                "notify.email.body",
+                new Object[] {title, preview == null ? "" : preview, url, workspace.getName()},
+                locale);
+        try {
+            mailer.send(
+                    workspace.getId(),
+                    UUID.randomUUID(),
+                    new Party(IdentityKind.EMAIL, to.email(), to.displayName()),
+                    "[Atalaya] " + title,
+                    text,
+                    null,
+                    List.of());
+        } catch (DeliveryException e) {
+            log.warn("Notification e-mail to {} failed: {}", to.email(), e.getMessage());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Notification> page(UUID workspaceId, UUID userId, int page) {
+        return notifications.findByUserIdAndWorkspaceIdOrderByCreatedAtDesc(
+                userId, workspaceId, PageRequest.of(Math.max(page, 0), 30));
+    }
+
+    @Transactional(readOnly = true)
+    public long unread(UUID workspaceId, UUID userId) {
+        return notifications.countByUserIdAndWorkspaceIdAndReadAtIsNull(userId, workspaceId);
+    }
+
+    public void markAllRead(UUID workspaceId, UUID userId) {
+        notifications.markAllRead(userId, workspaceId, java.time.Instant.now());
+    }
+
+    public java.util.Optional<Notification> open(UUID workspaceId, UUID userId, UUID notificationId) {
+        return notifications
+                .findByIdAndUserIdAndWorkspaceId(notificationId, userId, workspaceId)
+                .map(n -> {
+                    n.markRead(java.time.Instant.now());
+                    return n;
+                });
+    }
+
+    @Transactional(readOnly = true)
+    public List<NotificationPreference> preferences(UUID userId) {
+        Map<NotificationKind, NotificationPreference> saved = preferences.findByKeyUserId(userId).stream()
+                .collect(Collectors.toMap(NotificationPreference::getKind, Function.identity()));
+        return java.util.Arrays.stream(NotificationKind.values())
+                .map(k -> saved.getOrDefault(k, NotificationPreference.defaults(userId, k)))
+                .toList();
+    }
+
+    public void changePreference(UUID userId, NotificationKind kind, boolean inApp, boolean browser, boolean email) {
+        preferences
+                .findById(new NotificationPreference.Key(userId, kind))
+                .orElseGet(() -> preferences.save(NotificationPreference.defaults(userId, kind)))
+                .change(inApp, browser, email);
+    }
+
+    private NotificationPreference preference(UUID userId, NotificationKind kind) {
+        return preferences
+                .findById(new NotificationPreference.Key(userId, kind))
+                .orElseGet(() -> NotificationPreference.defaults(userId, kind));
+    }
+
+    private Locale locale(UUID userId) {
+        return directory
+                .preferredLocale(userId)
+                .filter(l -> !l.isBlank())
+                .map(Locale::forLanguageTag)
+                .orElse(Locale.forLanguageTag("es"));
+    }
+
+    private String conversationUrl(Workspace workspace, UUID conversationId) {
+        return baseUrl + "/w/" + workspace.getSlug() + "/inbox?status=ANY&c=" + conversationId;
+    }
+}

@@ -1,0 +1,3 @@
+/** Tells the team of every interaction: in-app list, live browser notifications and e-mail, per user preferences. */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+package com.atalaya.notify;
