@@ -85,3 +85,9 @@ create table message_attachments (
     size_bytes bigint not null
 );
 create index message_attachments_by_message on message_attachments (message_id);
+
+-- Per-workspace conversation numbers; the row lock taken by the increment serializes allocation.
+create table conversation_counters (
+    workspace_id uuid primary key references workspaces (id),
+    last_number bigint not null
+);

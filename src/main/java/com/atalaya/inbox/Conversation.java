@@ -15,10 +15,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.SortNatural;
 
 @Entity
 @Table(name = "conversations")
@@ -101,7 +102,8 @@ public class Conversation {
     @BatchSize(size = 100)
     @CollectionTable(name = "conversation_tags", joinColumns = @JoinColumn(name = "conversation_id"))
     @Column(name = "tag")
-    private Set<String> tags = new TreeSet<>();
+    @SortNatural
+    private SortedSet<String> tags = new TreeSet<>();
 
     @Version
     private long version;
@@ -275,7 +277,7 @@ public class Conversation {
         return messageCount;
     }
 
-    public Set<String> getTags() {
+    public SortedSet<String> getTags() {
         return tags;
     }
 }

@@ -41,8 +41,30 @@ interface Conversations extends JpaRepository<Conversation, UUID>, JpaSpecificat
 
     List<Conversation> findByStatusAndSnoozedUntilBefore(ConversationStatus status, java.time.Instant before);
 
-    @Query("select coalesce(max(c.number), 0) from Conversation c where c.workspaceId = :workspaceId")
-    long maxNumber(UUID workspaceId);
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(
+            value = "update conversation_counters set last_number = last_number + 1 where workspace_id = :workspaceId",
+            nativeQuery = true)
+    int incrementCounter(UUID workspaceId);
+
+    @Query(
+            value = "select last_number from conversation_counters where workspace_id = :workspaceId",
+            nativeQuery = true)
+    long currentCounter(UUID workspaceId);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(
+            value = "insert into conversation_counters (workspace_id, last_number) values (:workspaceId, 0)",
+            nativeQuery = true)
+    void createCounter(UUID workspaceId);
+
+    /** The next conversation number of the workspace; holds the counter's row lock until commit. */
+    default long nextNumber(UUID workspaceId) {
+        if (incrementCounter(workspaceId) == 0) {
+            throw new IllegalStateException("No conversation counter for workspace " + workspaceId);
+        }
+        return currentCounter(workspaceId);
+    }
 
     long countByWorkspaceIdAndStatusIn(UUID workspaceId, Collection<ConversationStatus> statuses);
 }

@@ -3,6 +3,7 @@ package com.atalaya.inbox;
 import com.atalaya.channels.InboundMessage;
 import com.atalaya.channels.InboundMessageReceived;
 import com.atalaya.channels.Party;
+import com.atalaya.identity.WorkspaceCreated;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns each accepted inbound message into a message of a conversation: resolves the contact by
@@ -49,6 +52,11 @@ class ThreadingInboundMessages {
         this.events = events;
     }
 
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(WorkspaceCreated event) {
+        conversations.createCounter(event.workspaceId());
+    }
+
     @ApplicationModuleListener
     void on(InboundMessageReceived event) {
         InboundMessage in = event.message();
@@ -61,7 +69,7 @@ class ThreadingInboundMessages {
         boolean isNew = existing.isEmpty();
         Conversation conversation = existing.orElseGet(() -> conversations.save(new Conversation(
                 event.workspaceId(),
-                conversations.maxNumber(event.workspaceId()) + 1,
+                conversations.nextNumber(event.workspaceId()),
                 newToken(),
                 event.connectionId(),
                 event.channelType(),
