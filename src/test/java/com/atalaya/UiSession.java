@@ -23,12 +23,16 @@ public final class UiSession {
         this.base = base;
     }
 
-    public static UiSession of(int port, String email, String password) {
+    public static UiSession anonymous(int port) {
         HttpClient client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        UiSession session = new UiSession(client, "http://localhost:" + port);
+        return new UiSession(client, "http://localhost:" + port);
+    }
+
+    public static UiSession of(int port, String email, String password) {
+        UiSession session = anonymous(port);
         int status = session.postWithToken("/login", "/login", "username=" + enc(email) + "&password=" + enc(password));
         if (status != 302) {
             throw new IllegalStateException("Sign-in failed with " + status);
