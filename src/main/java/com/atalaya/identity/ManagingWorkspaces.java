@@ -59,6 +59,9 @@ public class ManagingWorkspaces {
         }
         Workspace workspace = workspaces.save(new Workspace(slug, trimmed));
         memberships.save(new Membership(workspace.getId(), ownerId, Role.ADMIN));
+        users.findById(ownerId)
+                .ifPresent(owner -> audit.record(
+                        workspace.getId(), ownerId, owner.getEmail(), "workspace.created", workspace.getName()));
         events.publishEvent(new WorkspaceCreated(workspace.getId(), workspace.getSlug(), workspace.getName()));
         return workspace;
     }

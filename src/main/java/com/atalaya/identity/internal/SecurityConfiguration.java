@@ -2,6 +2,7 @@ package com.atalaya.identity.internal;
 
 import com.atalaya.identity.ApiTokenAuthentication;
 import com.atalaya.identity.IssuingApiTokens;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,7 +88,9 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(a -> a.requestMatchers(
+        return http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
                                 "/login",
                                 "/setup",
                                 "/error",
