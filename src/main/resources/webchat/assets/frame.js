@@ -18,6 +18,7 @@
   const el = {
     status: byId('wc-status'),
     statusText: byId('wc-status-text'),
+    hint: byId('wc-hint'),
     close: byId('wc-close'),
     chat: byId('wc-chat'),
     transcript: byId('wc-transcript'),
@@ -353,8 +354,9 @@
     const online = state.online;
     el.status.dataset.online = online === null ? 'unknown' : String(online);
     if (online !== null) {
-      el.statusText.textContent = online ? t.online + ' · ' + t.onlineHint : t.offline;
+      el.statusText.textContent = online ? t.online : t.offline;
     }
+    el.hint.hidden = online !== true;
     root.dataset.state = online === null ? 'loading' : online ? 'online' : 'offline';
     const hasHistory = state.lines.size > 0;
     const showForm = online === false && (!hasHistory || state.wantsForm);

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 record WebchatSettings(String title, String greeting, String accentColor) {
 
-    static final String DEFAULT_GREETING = "¡Hola! 👋 ¿En qué podemos ayudarte?";
+    static final String DEFAULT_GREETING = "¡Hola! ¿En qué podemos ayudarte?";
     static final String DEFAULT_ACCENT = "#0f766e";
     static final int MAX_TITLE = 80;
     static final int MAX_GREETING = 500;

@@ -178,7 +178,7 @@ class WebchatApiIntegrationTest extends IntegrationTest {
         assertThat(frame.getHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors *");
         assertThat(frame.getHeaders().getFirst("X-Frame-Options")).isNull();
         assertThat(frame.getBody())
-                .contains("Hi there 👋 How can we help?")
+                .contains("Hi there! How can we help?")
                 .contains("Leave us a message")
                 .contains("/widget/assets/frame.js")
                 .doesNotContain(" style=");

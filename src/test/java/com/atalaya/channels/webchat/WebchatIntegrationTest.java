@@ -272,7 +272,7 @@ class WebchatIntegrationTest extends IntegrationTest {
     @Test
     void leavingAMessageBecomesAnEmailConversation() {
         Tenant shop = workspaces.create("Tienda");
-        ChannelConnection target = ensureOfflineChannel(shop);
+        ChannelConnection target = WebchatFixtures.ensureOfflineChannel(connections, jdbc, shop);
 
         var left = visitor.leaveMessage(
                 shop.slug(),
@@ -295,9 +295,10 @@ class WebchatIntegrationTest extends IntegrationTest {
     @Test
     void leavingAMessagePrefersTheEmailChannelOverTheContactForm() {
         Tenant shop = workspaces.create("Tienda");
-        insertConnection(shop, "contact-form");
-        ChannelConnection email =
-                connections.first(shop.id(), "email").orElseGet(() -> insertConnection(shop, "email"));
+        WebchatFixtures.insertConnection(connections, jdbc, shop, "contact-form");
+        ChannelConnection email = connections
+                .first(shop.id(), "email")
+                .orElseGet(() -> WebchatFixtures.insertConnection(connections, jdbc, shop, "email"));
 
         visitor.leaveMessage(shop.slug(), Map.of("email", "ana@example.com", "message", "¿Abrís el domingo?"), "en");
 
@@ -354,28 +355,5 @@ class WebchatIntegrationTest extends IntegrationTest {
                 .list(tenant.member(), ConversationQuery.all(), 0, 10)
                 .getContent()
                 .getFirst();
-    }
-
-    /** The e-mail or contact-form connection a left message goes to, created when the workspace has none. */
-    private ChannelConnection ensureOfflineChannel(Tenant tenant) {
-        return connections
-                .first(tenant.id(), "email")
-                .or(() -> connections.first(tenant.id(), "contact-form"))
-                .orElseGet(() -> insertConnection(tenant, "contact-form"));
-    }
-
-    /**
-     * Inserts a connection row directly: the e-mail and contact-form adapters are other channels'
-     * business, and only their connection rows matter to the widget.
-     */
-    private ChannelConnection insertConnection(Tenant tenant, String type) {
-        jdbc.update(
-                "insert into channel_connections (id, workspace_id, type, name, settings, enabled, created_at)"
-                        + " values (?, ?, ?, ?, '{}', true, current_timestamp)",
-                UUID.randomUUID(),
-                tenant.id(),
-                type,
-                type);
-        return connections.first(tenant.id(), type).orElseThrow();
     }
 }
