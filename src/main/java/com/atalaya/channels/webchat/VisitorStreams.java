@@ -78,10 +78,6 @@ class VisitorStreams implements SmartLifecycle {
         return Set.copyOf(byWorkspace.keySet());
     }
 
-    int openCount() {
-        return total.get();
-    }
-
     @Override
     public void start() {
         running = true;

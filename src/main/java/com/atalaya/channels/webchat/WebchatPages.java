@@ -99,7 +99,7 @@ class WebchatPages implements WebMvcConfigurer {
     }
 
     @ExceptionHandler(WebchatProblem.class)
-    String unknown(WebchatProblem e, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String unavailable(WebchatProblem e, jakarta.servlet.http.HttpServletResponse response) {
         response.setStatus(e.status().value());
         return "webchat/unavailable";
     }
