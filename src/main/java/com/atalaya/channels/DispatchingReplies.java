@@ -39,7 +39,9 @@ class DispatchingReplies {
         this.connections = connections;
         this.registry = registry;
         this.events = events;
-        this.tx = tx;
+        // Attempts start from afterCommit callbacks, where a joined transaction is already finished.
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.json = json;
     }
 
