@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.OptionalLong;
 
 /**
- * Token buckets per key (an IP address plus what is limited) for public endpoints. In memory per
- * node: with several nodes each enforces its own share.
+ * Token buckets per key (an IP address plus what is limited) for public endpoints: {@code capacity}
+ * requests refilled evenly over {@code period}. In memory per node. Thread-safe.
  */
 public final class RateLimits {
 
@@ -18,6 +18,9 @@ public final class RateLimits {
     private final Duration period;
 
     public RateLimits(long capacity, Duration period) {
+        if (capacity < 1 || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("A rate limit needs a positive capacity and period");
+        }
         this.capacity = capacity;
         this.period = period;
         this.buckets = Caffeine.newBuilder()
@@ -26,7 +29,7 @@ public final class RateLimits {
                 .build();
     }
 
-    /** Takes one token; empty when allowed, else the seconds to wait. */
+    /** Takes one token: empty when allowed, otherwise the whole seconds to wait (at least 1). */
     public OptionalLong tryTake(String key) {
         Bucket bucket = buckets.get(
                 key,

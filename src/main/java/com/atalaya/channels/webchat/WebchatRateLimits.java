@@ -1,5 +1,6 @@
 package com.atalaya.channels.webchat;
 
+import com.atalaya.channels.RateLimits;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,9 +18,9 @@ class WebchatRateLimits {
         OFFLINE_MESSAGE
     }
 
-    private final TokenBuckets sessions;
-    private final TokenBuckets messages;
-    private final TokenBuckets offlineMessages;
+    private final RateLimits sessions;
+    private final RateLimits messages;
+    private final RateLimits offlineMessages;
 
     WebchatRateLimits(
             @Value("${atalaya.webchat.limits.sessions:20}") long sessions,
@@ -28,14 +29,14 @@ class WebchatRateLimits {
             @Value("${atalaya.webchat.limits.messages-period:1m}") Duration messagesPeriod,
             @Value("${atalaya.webchat.limits.offline-messages:5}") long offlineMessages,
             @Value("${atalaya.webchat.limits.offline-messages-period:10m}") Duration offlinePeriod) {
-        this.sessions = new TokenBuckets(sessions, sessionsPeriod);
-        this.messages = new TokenBuckets(messages, messagesPeriod);
-        this.offlineMessages = new TokenBuckets(offlineMessages, offlinePeriod);
+        this.sessions = new RateLimits(sessions, sessionsPeriod);
+        this.messages = new RateLimits(messages, messagesPeriod);
+        this.offlineMessages = new RateLimits(offlineMessages, offlinePeriod);
     }
 
     /** Counts one request; throws a 429 problem when the client is over the limit. */
     void take(Action action, String clientIp, String slug) {
-        TokenBuckets buckets = switch (action) {
+        RateLimits buckets = switch (action) {
             case SESSION -> sessions;
             case MESSAGE -> messages;
             case OFFLINE_MESSAGE -> offlineMessages;

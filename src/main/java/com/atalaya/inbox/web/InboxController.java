@@ -138,6 +138,20 @@ class InboxController {
         return "inbox/inbox :: list";
     }
 
+    @GetMapping("/w/{slug}/inbox/folders")
+    String folders(
+            @AuthenticationPrincipal AtalayaUser me,
+            @PathVariable String slug,
+            @RequestParam(defaultValue = "all") String folder,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String channel,
+            Model model) {
+        Member member = access.require(me, slug);
+        model.addAttribute("member", member);
+        addFolders(member, filter(folder, status, channel, null, 0), model);
+        return "inbox/inbox :: folders";
+    }
+
     @GetMapping("/w/{slug}/conversations/{id}")
     String conversation(@AuthenticationPrincipal AtalayaUser me, @PathVariable String slug, @PathVariable UUID id) {
         access.require(me, slug);
@@ -257,6 +271,18 @@ class InboxController {
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new FileSystemResource(content.path()));
+    }
+
+    private void addFolders(Member member, Filter filter, Model model) {
+        model.addAttribute("filter", filter);
+        model.addAttribute("counts", counts(member));
+        model.addAttribute(
+                "channelTypes",
+                channels.ofWorkspace(member.workspaceId()).stream()
+                        .map(c -> c.getType())
+                        .distinct()
+                        .sorted()
+                        .toList());
     }
 
     private void addList(Member member, Filter filter, UUID selected, Model model) {

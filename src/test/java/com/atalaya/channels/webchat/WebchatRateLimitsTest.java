@@ -3,6 +3,7 @@ package com.atalaya.channels.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atalaya.channels.RateLimits;
 import com.atalaya.channels.webchat.WebchatRateLimits.Action;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class WebchatRateLimitsTest {
 
     @Test
     void bucketsAllowTheirCapacityThenSayHowLongToWait() {
-        TokenBuckets buckets = new TokenBuckets(3, Duration.ofMinutes(1));
+        RateLimits buckets = new RateLimits(3, Duration.ofMinutes(1));
 
         assertThat(buckets.tryTake("1.2.3.4")).isEmpty();
         assertThat(buckets.tryTake("1.2.3.4")).isEmpty();
@@ -28,9 +29,8 @@ class WebchatRateLimitsTest {
 
     @Test
     void bucketsNeedAPositiveLimit() {
-        assertThatThrownBy(() -> new TokenBuckets(0, Duration.ofMinutes(1)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TokenBuckets(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimits(0, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateLimits(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
