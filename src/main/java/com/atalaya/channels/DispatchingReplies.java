@@ -68,6 +68,16 @@ class DispatchingReplies {
                 .forEach(d -> attempt(d.getMessageId()));
     }
 
+    /** An adapter's unexpected exception counts as a temporary failure, so it is retried and counted. */
+    private static String send(ChannelAdapter adapter, ChannelConnection connection, OutboundMessageRequested request)
+            throws DeliveryException {
+        try {
+            return adapter.send(connection, request);
+        } catch (RuntimeException e) {
+            throw DeliveryException.temporary("Unexpected error: " + e, e);
+        }
+    }
+
     void attempt(UUID messageId) {
         try {
             tx.executeWithoutResult(status -> {
@@ -84,7 +94,7 @@ class DispatchingReplies {
                             .orElseThrow(() -> DeliveryException.permanent("The channel connection no longer exists"));
                     ChannelAdapter adapter = registry.adapter(connection.getType())
                             .orElseThrow(() -> DeliveryException.permanent("No adapter for " + connection.getType()));
-                    String providerId = adapter.send(connection, request);
+                    String providerId = send(adapter, connection, request);
                     delivery.delivered(providerId);
                     deliveries.saveAndFlush(delivery);
                     events.publishEvent(new OutboundMessageDelivered(
