@@ -73,7 +73,7 @@ record EmailSettings(
         // Reading a body must not set \Seen: the folder is also opened read-only.
         props.put("mail.imap.peek", "true");
         props.put("mail.imap.partialfetch", "true");
-        props.put("mail.imap.fetchsize", String.valueOf(64 * 1024));
+        props.put("mail.imap.fetchsize", String.valueOf(1024 * 1024));
         security(props, "imap", imapSecurity);
         return Session.getInstance(props);
     }
