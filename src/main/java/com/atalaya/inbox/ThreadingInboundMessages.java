@@ -63,9 +63,12 @@ class ThreadingInboundMessages {
         if (messages.existsByConnectionIdAndProviderMessageId(event.connectionId(), in.providerMessageId())) {
             return;
         }
-        Instant at = in.sentAt() == null || in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
+        Instant sent = in.sentAt() == null || in.sentAt().isAfter(Instant.now()) ? Instant.now() : in.sentAt();
         Contact contact = resolveContact(event.workspaceId(), in.sender());
         Optional<Conversation> existing = findThread(event, in);
+        // A thread reads in arrival order: a reply never sorts before what it answers (Date headers lag).
+        Instant at = existing.map(c -> c.getLastMessageAt().isBefore(sent) ? sent : Instant.now())
+                .orElse(sent);
         boolean isNew = existing.isEmpty();
         Conversation conversation = existing.orElseGet(() -> conversations.save(new Conversation(
                 event.workspaceId(),

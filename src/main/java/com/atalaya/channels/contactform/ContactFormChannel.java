@@ -60,7 +60,7 @@ class ContactFormChannel implements ChannelAdapter {
                 connection.getWorkspaceId(),
                 message.messageId(),
                 message.recipient(),
-                subject,
+                subject + " [#" + message.referenceToken() + "]",
                 message.text(),
                 message.inReplyTo(),
                 message.references());
