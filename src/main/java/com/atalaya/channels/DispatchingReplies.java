@@ -39,7 +39,9 @@ class DispatchingReplies {
         this.connections = connections;
         this.registry = registry;
         this.events = events;
-        this.tx = tx;
+        // A new transaction: attempt() also runs in afterCommit, where joining the finished one fails.
+        this.tx = new TransactionTemplate(tx.getTransactionManager());
+        this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.json = json;
     }
 
