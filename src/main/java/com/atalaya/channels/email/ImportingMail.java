@@ -87,6 +87,7 @@ class ImportingMail {
                     stopped);
         }
         long lastUid = checkpoint.get().getLastUid();
+        log.debug("Connection {}: importing after UID {}", connection.getId(), lastUid);
         Message[] candidates = folder.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
         int received = 0;
         for (Message message : sortedByUid(folder, candidates, lastUid + 1, Long.MAX_VALUE)) {
@@ -105,10 +106,10 @@ class ImportingMail {
     private int scan(
             ChannelConnection connection, IMAPFolder folder, long uidValidity, Instant since, BooleanSupplier stopped)
             throws MessagingException, IOException {
-        long uidNext = uidNext(folder);
+        long upTo = lastVisibleUid(folder);
         Message[] found = folder.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(since)));
         int received = 0;
-        for (Message message : sortedByUid(folder, found, 1, uidNext)) {
+        for (Message message : sortedByUid(folder, found, 1, upTo + 1)) {
             if (stopped.getAsBoolean()) {
                 return received;
             }
@@ -120,7 +121,7 @@ class ImportingMail {
                 received++;
             }
         }
-        advance(connection, folder.getFullName(), uidValidity, uidNext - 1);
+        advance(connection, folder.getFullName(), uidValidity, upTo);
         return received;
     }
 
@@ -147,6 +148,7 @@ class ImportingMail {
                         e.toString());
                 inbound = parser.unreadable(mime, attachments);
             }
+            log.debug("Connection {}: received {}", connection.getId(), providerId);
             try {
                 return receiving.receive(connection, inbound).isPresent();
             } catch (DataIntegrityViolationException e) {
@@ -181,13 +183,13 @@ class ImportingMail {
         };
     }
 
-    private static long uidNext(IMAPFolder folder) throws MessagingException {
-        long uidNext = folder.getUIDNext();
-        if (uidNext > 0) {
-            return uidNext;
-        }
+    /**
+     * The UID of the last message the folder lists now. Not UIDNEXT: a server may hand out a UID
+     * before the message becomes visible, and the checkpoint must never pass a message not yet seen.
+     */
+    private static long lastVisibleUid(IMAPFolder folder) throws MessagingException {
         int count = folder.getMessageCount();
-        return count == 0 ? 1 : folder.getUID(folder.getMessage(count)) + 1;
+        return count == 0 ? 0 : folder.getUID(folder.getMessage(count));
     }
 
     /** Messages with fromUid <= UID < toUid, in UID order (IMAP sequence numbers and UIDs ascend together). */

@@ -5,12 +5,15 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -39,6 +42,7 @@ class MailboxWorker {
     private final ImportingMail importer;
     private final ScheduledExecutorService timer;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final AtomicBoolean wakePending = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile IMAPStore store;
     private Thread thread;
@@ -135,6 +139,23 @@ class MailboxWorker {
         IMAPFolder folder = (IMAPFolder) imap.getFolder(settings.imapFolder());
         folder.open(Folder.READ_ONLY);
         boolean idle = imap.hasCapability("IDLE");
+        if (idle) {
+            // New mail reported just as IDLE starts would otherwise wait for the next renewal.
+            folder.addMessageCountListener(new MessageCountAdapter() {
+                @Override
+                public void messagesAdded(MessageCountEvent event) {
+                    if (wakePending.compareAndSet(false, true)) {
+                        Thread.ofPlatform()
+                                .daemon()
+                                .name("email-wake-" + connection.getId())
+                                .start(() -> {
+                                    wakePending.set(false);
+                                    wake(folder);
+                                });
+                    }
+                }
+            });
+        }
         log.info(
                 "E-mail connection {} reads {} {}",
                 connection.getId(),
@@ -168,20 +189,23 @@ class MailboxWorker {
      */
     private void idle(IMAPFolder folder) throws MessagingException {
         long seconds = Math.min(settings.pollSeconds(), MAX_IDLE.toSeconds());
-        ScheduledFuture<?> renew = timer.schedule(
-                () -> {
-                    try {
-                        folder.getMessageCount();
-                    } catch (MessagingException | RuntimeException e) {
-                        log.debug("Renewing IDLE of {} failed", connection.getId(), e);
-                    }
-                },
-                seconds,
-                TimeUnit.SECONDS);
+        ScheduledFuture<?> renew = timer.schedule(() -> wake(folder), seconds, TimeUnit.SECONDS);
         try {
             folder.idle(true);
         } finally {
             renew.cancel(false);
+        }
+    }
+
+    /** Ends a running IDLE; a NOOP through doCommand always does, even right after IDLE started. */
+    private void wake(IMAPFolder folder) {
+        try {
+            folder.doCommand(protocol -> {
+                protocol.simpleCommand("NOOP", null);
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("Waking the IDLE of {} failed", connection.getId(), e);
         }
     }
 
