@@ -24,6 +24,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -49,6 +50,7 @@ public class Notifying {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final String baseUrl;
+    private final Environment environment;
 
     Notifying(
             Notifications notifications,
@@ -58,7 +60,8 @@ public class Notifying {
             ObjectProvider<WorkspaceMailer> mailers,
             MessageSource messages,
             ApplicationEventPublisher events,
-            @Value("${atalaya.base-url}") String baseUrl) {
+            @Value("${atalaya.base-url:}") String baseUrl,
+            Environment environment) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.directory = directory;
@@ -67,6 +70,7 @@ public class Notifying {
         this.messages = messages;
         this.events = events;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.environment = environment;
     }
 
     @ApplicationModuleListener
@@ -234,6 +238,14 @@ public class Notifying {
     }
 
     private String conversationUrl(Workspace workspace, UUID conversationId) {
-        return baseUrl + "/w/" + workspace.getSlug() + "/inbox?status=ANY&c=" + conversationId;
+        return publicBaseUrl() + "/w/" + workspace.getSlug() + "/inbox?status=ANY&c=" + conversationId;
+    }
+
+    /** The configured public address, else this server on localhost. */
+    private String publicBaseUrl() {
+        return baseUrl.isBlank()
+                ? "http://localhost:"
+                        + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
+                : baseUrl;
     }
 }

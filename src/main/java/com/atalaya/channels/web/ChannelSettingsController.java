@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Channel settings; each form is generated from the adapter's descriptor. Secrets are never shown. */
 @Controller
@@ -38,7 +39,7 @@ class ChannelSettingsController {
             WorkspaceAccess access,
             ChannelConnections connections,
             ChannelRegistry registry,
-            @Value("${atalaya.base-url}") String baseUrl) {
+            @Value("${atalaya.base-url:}") String baseUrl) {
         this.access = access;
         this.connections = connections;
         this.registry = registry;
@@ -56,7 +57,7 @@ class ChannelSettingsController {
                         .map(ChannelAdapter::descriptor)
                         .filter(d -> !d.onePerWorkspace())
                         .toList());
-        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("baseUrl", publicBaseUrl());
         return "channels/settings";
     }
 
@@ -111,7 +112,7 @@ class ChannelSettingsController {
         model.addAttribute("connection", connection);
         model.addAttribute("values", withoutSecrets(descriptor, connections.settings(connection)));
         model.addAttribute("name", connection.getName());
-        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("baseUrl", publicBaseUrl());
         return "channels/edit";
     }
 
@@ -137,7 +138,7 @@ class ChannelSettingsController {
             model.addAttribute("connection", connection);
             model.addAttribute("values", withoutSecrets(descriptor, fields(descriptor, form)));
             model.addAttribute("name", form.get("_name"));
-            model.addAttribute("baseUrl", baseUrl);
+            model.addAttribute("baseUrl", publicBaseUrl());
             model.addAttribute("error", e);
             return "channels/edit";
         }
@@ -186,5 +187,12 @@ class ChannelSettingsController {
                 .toList();
         secrets.forEach(shown::remove);
         return shown;
+    }
+
+    /** The configured public address, else the one this page was opened at. */
+    private String publicBaseUrl() {
+        return baseUrl.isBlank()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+                : baseUrl;
     }
 }

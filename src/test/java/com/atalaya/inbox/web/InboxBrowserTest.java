@@ -80,6 +80,10 @@ class InboxBrowserTest extends BrowserTest {
                 .contains("Settings");
         open("/w/" + shop.slug() + "/settings/channels");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Channels");
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .as("the embed snippets point at the address the page was opened at")
+                .contains(baseUrl() + "/widget.js")
+                .contains(baseUrl() + "/forms/" + shop.slug());
         screenshot("settings-channels-en");
     }
 
