@@ -100,6 +100,17 @@ public class WorkingConversations {
             if (query.teamId() != null) {
                 where.add(cb.equal(root.get("teamId"), query.teamId()));
             }
+            if (query.priority() != null) {
+                where.add(cb.equal(root.get("priority"), query.priority()));
+            }
+            if (query.byPriority() && cq.getResultType() != Long.class && cq.getResultType() != long.class) {
+                var rank = cb.<Integer>selectCase()
+                        .when(cb.equal(root.get("priority"), Priority.URGENT), 0)
+                        .when(cb.equal(root.get("priority"), Priority.HIGH), 1)
+                        .when(cb.equal(root.get("priority"), Priority.NORMAL), 2)
+                        .otherwise(3);
+                cq.orderBy(cb.asc(rank), cb.desc(root.get("lastMessageAt")), cb.asc(root.get("id")));
+            }
             if (query.text() != null && !query.text().isBlank()) {
                 String like = "%"
                         + query.text()
@@ -136,12 +147,10 @@ public class WorkingConversations {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
-        return conversations.findAll(
-                spec,
-                PageRequest.of(
-                        Math.max(page, 0),
-                        Math.clamp(size, 1, 100),
-                        Sort.by(Sort.Direction.DESC, "lastMessageAt").and(Sort.by("id"))));
+        Sort sort = query.byPriority()
+                ? Sort.unsorted()
+                : Sort.by(Sort.Direction.DESC, "lastMessageAt").and(Sort.by("id"));
+        return conversations.findAll(spec, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 100), sort));
     }
 
     @Transactional(readOnly = true)

@@ -165,12 +165,19 @@ class InboxApi {
             @Parameter(description = "text in the subject, messages, contact name or address")
                     @RequestParam(required = false)
                     String q,
+            @Parameter(description = "only this priority") @RequestParam(required = false) Priority priority,
+            @Parameter(description = "recent (newest activity first) or priority (most urgent first)")
+                    @RequestParam(defaultValue = "recent")
+                    String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size) {
         Member member = access.require(me, workspaceId);
-        return PageResponse.of(
-                conversations.list(member, new ConversationQuery(status, assignee, channel, null, q), page, size),
-                ConversationView::of);
+        if (!sort.equals("recent") && !sort.equals("priority")) {
+            throw new InvalidInputException("sort", "api.sort", "sort must be recent or priority");
+        }
+        ConversationQuery query =
+                new ConversationQuery(status, assignee, channel, null, q, priority, sort.equals("priority"));
+        return PageResponse.of(conversations.list(member, query, page, size), ConversationView::of);
     }
 
     @GetMapping("/conversations/{conversationId}")

@@ -43,8 +43,19 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class InboxController {
 
+    /** The list's query parameters as they arrive; any of them may be missing or wrong. */
+    record ListParams(
+            String folder, String status, String channel, String q, Integer page, String priority, String sort) {}
+
     /** Filters of the list, as they appear in the URL. */
-    record Filter(String folder, ConversationStatus status, String channel, String q, int page) {
+    record Filter(
+            String folder,
+            ConversationStatus status,
+            String channel,
+            String q,
+            int page,
+            Priority priority,
+            String sort) {
 
         ConversationQuery query() {
             String assignee = switch (folder) {
@@ -52,7 +63,7 @@ class InboxController {
                 case "unassigned" -> "unassigned";
                 default -> "any";
             };
-            return new ConversationQuery(status, assignee, channel, null, q);
+            return new ConversationQuery(status, assignee, channel, null, q, priority, "priority".equals(sort));
         }
 
         String params() {
@@ -61,6 +72,8 @@ class InboxController {
             if (channel != null && !channel.isBlank()) sb.append("&channel=").append(channel);
             if (q != null && !q.isBlank())
                 sb.append("&q=").append(java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+            if (priority != null) sb.append("&priority=").append(priority);
+            if ("priority".equals(sort)) sb.append("&sort=priority");
             return sb.toString();
         }
     }
@@ -96,15 +109,11 @@ class InboxController {
     String inbox(
             @AuthenticationPrincipal AtalayaUser me,
             @PathVariable String slug,
-            @RequestParam(defaultValue = "all") String folder,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page,
+            ListParams params,
             @RequestParam(name = "c", required = false) UUID selected,
             Model model) {
         Member member = access.require(me, slug);
-        Filter filter = filter(folder, status, channel, q, page);
+        Filter filter = filter(params);
         model.addAttribute("member", member);
         model.addAttribute("counts", counts(member));
         model.addAttribute(
@@ -125,30 +134,20 @@ class InboxController {
     String list(
             @AuthenticationPrincipal AtalayaUser me,
             @PathVariable String slug,
-            @RequestParam(defaultValue = "all") String folder,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page,
+            ListParams params,
             @RequestParam(name = "c", required = false) UUID selected,
             Model model) {
         Member member = access.require(me, slug);
         model.addAttribute("member", member);
-        addList(member, filter(folder, status, channel, q, page), selected, model);
+        addList(member, filter(params), selected, model);
         return "inbox/inbox :: list";
     }
 
     @GetMapping("/w/{slug}/inbox/folders")
-    String folders(
-            @AuthenticationPrincipal AtalayaUser me,
-            @PathVariable String slug,
-            @RequestParam(defaultValue = "all") String folder,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String channel,
-            Model model) {
+    String folders(@AuthenticationPrincipal AtalayaUser me, @PathVariable String slug, ListParams params, Model model) {
         Member member = access.require(me, slug);
         model.addAttribute("member", member);
-        addFolders(member, filter(folder, status, channel, null, 0), model);
+        addFolders(member, filter(params), model);
         return "inbox/inbox :: folders";
     }
 
@@ -340,7 +339,20 @@ class InboxController {
                                 .getTotalElements());
     }
 
-    private static Filter filter(String folder, String status, String channel, String q, int page) {
+    private static Filter filter(ListParams p) {
+        String folder = p.folder() == null ? "all" : p.folder();
+        String status = p.status();
+        String q = p.q();
+        int page = p.page() == null ? 0 : p.page();
+        Priority priority = null;
+        if (p.priority() != null && !p.priority().isBlank()) {
+            try {
+                priority = Priority.valueOf(p.priority());
+            } catch (IllegalArgumentException e) {
+                priority = null;
+            }
+        }
+        String sort = "priority".equals(p.sort()) ? "priority" : "recent";
         String f = Set.of("mine", "unassigned", "all").contains(folder) ? folder : "all";
         ConversationStatus s;
         if (status == null) {
@@ -354,6 +366,6 @@ class InboxController {
                 s = ConversationStatus.OPEN;
             }
         }
-        return new Filter(f, s, channel, q == null ? null : q.strip(), Math.max(0, page));
+        return new Filter(f, s, p.channel(), q == null ? null : q.strip(), Math.max(0, page), priority, sort);
     }
 }

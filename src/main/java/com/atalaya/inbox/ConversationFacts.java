@@ -1,0 +1,76 @@
+package com.atalaya.inbox;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules (triage, later service levels and analytics) may read and set on a
+ * conversation without an agent: always scoped by the workspace id they were given in an event.
+ */
+@Service
+@Transactional
+public class ConversationFacts {
+
+    /** An inbound message as triage reads it. */
+    public record InboundText(
+            UUID messageId,
+            UUID conversationId,
+            UUID contactId,
+            String channelType,
+            String text,
+            boolean firstOfConversation,
+            Instant receivedAt) {}
+
+    private final Conversations conversations;
+    private final Messages messages;
+    private final ApplicationEventPublisher events;
+
+    ConversationFacts(Conversations conversations, Messages messages, ApplicationEventPublisher events) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<InboundText> inboundMessage(UUID workspaceId, UUID messageId) {
+        return messages.findByIdAndWorkspaceId(messageId, workspaceId)
+                .filter(m -> m.getKind() == MessageKind.INBOUND)
+                .flatMap(m -> conversations
+                        .findByIdAndWorkspaceId(m.getConversationId(), workspaceId)
+                        .map(c -> new InboundText(
+                                m.getId(),
+                                c.getId(),
+                                c.getContactId(),
+                                c.getChannelType(),
+                                m.getBodyText() == null ? "" : m.getBodyText(),
+                                messages.countByConversationIdAndKind(c.getId(), MessageKind.INBOUND) <= 1,
+                                m.getCreatedAt())));
+    }
+
+    /** How many other conversations the contact has had with the workspace. */
+    @Transactional(readOnly = true)
+    public int earlierConversations(UUID workspaceId, UUID contactId, UUID conversationId) {
+        return (int) conversations.findByContactIdOrderByLastMessageAtDesc(contactId).stream()
+                .filter(c ->
+                        c.getWorkspaceId().equals(workspaceId) && !c.getId().equals(conversationId))
+                .count();
+    }
+
+    /**
+     * Sets the priority triage computed: on a conversation's first message as computed, later only
+     * upward, so an agent's choice is never lowered by a machine.
+     */
+    public void prioritise(UUID workspaceId, UUID conversationId, Priority priority, boolean firstMessage) {
+        conversations.findByIdAndWorkspaceId(conversationId, workspaceId).ifPresent(c -> {
+            boolean raise = priority.ordinal() < c.getPriority().ordinal();
+            if ((firstMessage && priority != c.getPriority()) || raise) {
+                c.changePriority(priority);
+                events.publishEvent(new ConversationChanged(workspaceId, conversationId, "priority", null));
+            }
+        });
+    }
+}
