@@ -67,6 +67,23 @@
       composer.classList.toggle("is-note", e.target.value === "true" && e.target.checked);
     }
   });
+  // A suggested reply goes into the composer, to personalise before sending.
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest(".use-reply");
+    if (!button) return;
+    var composer = button.closest(".composer");
+    var text = composer && composer.querySelector("textarea[name=text]");
+    if (!text) return;
+    text.value = button.getAttribute("data-body");
+    text.focus();
+    if (window.htmx) htmx.trigger(text, "atalaya:inserted");
+  });
+  // Filters that apply as soon as they change.
+  document.addEventListener("change", function (e) {
+    if (e.target.matches && e.target.matches("select.autosubmit")) {
+      e.target.form.requestSubmit();
+    }
+  });
   // Ctrl/Cmd+Enter sends.
   document.addEventListener("keydown", function (e) {
     if ((e.ctrlKey || e.metaKey) && e.key === "Enter" && e.target.matches("textarea[name=text]")) {

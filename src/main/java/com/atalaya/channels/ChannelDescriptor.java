@@ -8,6 +8,17 @@ import java.util.Map;
  * {@code channel.<type>.*}. {@code choices} lists allowed values of CHOICE fields.
  *
  * @param onePerWorkspace the workspace gets exactly one, created with the workspace
+ * @param replyLimit the most characters a reply may have on this channel; 0 for no limit
  */
 public record ChannelDescriptor(
-        String type, List<SettingField> settings, Map<String, List<String>> choices, boolean onePerWorkspace) {}
+        String type,
+        List<SettingField> settings,
+        Map<String, List<String>> choices,
+        boolean onePerWorkspace,
+        int replyLimit) {
+
+    public ChannelDescriptor(
+            String type, List<SettingField> settings, Map<String, List<String>> choices, boolean onePerWorkspace) {
+        this(type, settings, choices, onePerWorkspace, 0);
+    }
+}

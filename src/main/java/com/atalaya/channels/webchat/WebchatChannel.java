@@ -35,7 +35,8 @@ class WebchatChannel implements ChannelAdapter {
                         new SettingField("greeting", SettingField.Kind.TEXT, false, WebchatSettings.DEFAULT_GREETING),
                         new SettingField("accentColor", SettingField.Kind.TEXT, false, WebchatSettings.DEFAULT_ACCENT)),
                 Map.of(),
-                true);
+                true,
+                WebchatInput.MAX_MESSAGE);
     }
 
     /** Idempotent: the line's id is the inbox message id, so a second call finds the first line. */

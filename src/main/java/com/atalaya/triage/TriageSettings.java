@@ -1,0 +1,18 @@
+package com.atalaya.triage;
+
+import com.atalaya.triage.engine.LanguageDetection;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code atalaya.triage.*}: the languages Lingua chooses among, and after how many new corrections
+ * a workspace's models retrain.
+ */
+@ConfigurationProperties("atalaya.triage")
+public record TriageSettings(List<String> languages, Integer retrainAfterCorrections) {
+
+    public TriageSettings {
+        languages = languages == null || languages.isEmpty() ? LanguageDetection.DEFAULT_LANGUAGES : languages;
+        retrainAfterCorrections = retrainAfterCorrections == null ? 10 : retrainAfterCorrections;
+    }
+}

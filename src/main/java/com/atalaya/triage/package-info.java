@@ -1,0 +1,6 @@
+/**
+ * Triage: language, sentiment, toxicity, intent, troll assessment and priority of every inbound
+ * message, with agents' corrections retraining each workspace's models.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Triage")
+package com.atalaya.triage;
