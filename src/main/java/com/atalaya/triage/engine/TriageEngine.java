@@ -17,8 +17,8 @@ public final class TriageEngine {
     public static final List<String> INTENT_LABELS =
             Arrays.stream(Intent.values()).map(Intent::code).toList();
 
-    /** Below this confidence of the trained model, a matching phrase rule decides the intent. */
-    static final double RULES_OVERRIDE_BELOW = 0.40;
+    /** How much a matching phrase rule adds to the trained model's probability of its intent. */
+    static final double RULE_WEIGHT = 0.3;
 
     private static final int EPOCHS = 30;
     private static final double L2 = 1e-4;
@@ -81,18 +81,36 @@ public final class TriageEngine {
 
     private static IntentDecision intent(Models models, Signals s, IntentRules.Result byRules) {
         LinearModel.Prediction p = models.intent().predict(s.features());
-        Intent predicted = Intent.fromCode(p.label());
-        if (p.confidence() < RULES_OVERRIDE_BELOW && !byRules.hits().isEmpty() && byRules.intent() != predicted) {
-            return new IntentDecision(byRules.intent(), byRules.confidence(), ruleReasons(byRules), "rules");
+        List<String> labels = models.intent().labels();
+        double[] combined = p.probabilities().clone();
+        double strongest =
+                s.ruleHits().stream().mapToDouble(IntentRules.Hit::weight).max().orElse(1);
+        for (IntentRules.Hit hit : s.ruleHits()) {
+            int i = labels.indexOf(hit.intent().code());
+            if (i >= 0) {
+                combined[i] += RULE_WEIGHT * hit.weight() / strongest;
+            }
         }
+        int best = 0;
+        for (int i = 1; i < combined.length; i++) {
+            if (combined[i] > combined[best]) {
+                best = i;
+            }
+        }
+        Intent chosen = Intent.fromCode(labels.get(best));
+        boolean byModel = chosen == Intent.fromCode(p.label());
         List<String> reasons = new ArrayList<>();
-        if (byRules.intent() == predicted) {
-            reasons.addAll(ruleReasons(byRules));
-        }
-        p.because().stream()
-                .filter(b -> !b.equals("rule " + predicted.code()) || reasons.isEmpty())
+        s.ruleHits().stream()
+                .filter(h -> h.intent() == chosen)
+                .map(h -> "“" + h.words() + "”")
+                .distinct()
                 .forEach(reasons::add);
-        return new IntentDecision(predicted, p.confidence(), List.copyOf(reasons), "model");
+        if (byModel) {
+            p.because().stream()
+                    .filter(b -> !b.startsWith("rule ") && !reasons.contains(b))
+                    .forEach(reasons::add);
+        }
+        return new IntentDecision(chosen, p.probabilities()[best], List.copyOf(reasons), byModel ? "model" : "rules");
     }
 
     private static List<String> ruleReasons(IntentRules.Result byRules) {

@@ -1,6 +1,7 @@
 package com.atalaya.triage.web;
 
 import com.atalaya.identity.AtalayaUser;
+import com.atalaya.identity.InvalidInputException;
 import com.atalaya.identity.Member;
 import com.atalaya.identity.NotPermittedException;
 import com.atalaya.identity.WorkspaceAccess;
@@ -13,9 +14,12 @@ import com.atalaya.triage.engine.TriageEngine;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -113,6 +117,14 @@ class TriageController {
         return r.args().stream()
                 .map(a -> messages.getMessage("intent." + a, null, a, locale))
                 .toArray();
+    }
+
+    /** A wrong kind or label from a tampered form: a plain 400 that htmx shows nowhere and a person can read. */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<String> invalid(InvalidInputException e, Locale locale) {
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(messages.getMessage(e.messageKey(), e.args(), e.getMessage(), locale));
     }
 
     private static void addLabels(Model model) {
