@@ -1,5 +1,6 @@
 package com.atalaya;
 
+import com.atalaya.identity.TestWorkspaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -114,6 +117,15 @@ public abstract class BrowserTest extends IntegrationTest {
     /** Opens a path of this application. */
     protected void open(String path) {
         driver.get(baseUrl() + path);
+    }
+
+    /** Signs in through the login form as a user of {@link TestWorkspaces}. */
+    protected void signIn(String email) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(TestWorkspaces.PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/w/"));
     }
 
     protected WebDriverWait waitUpTo(Duration timeout) {

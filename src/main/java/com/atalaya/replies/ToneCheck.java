@@ -89,7 +89,7 @@ public class ToneCheck {
         Set<String> unfilled = new LinkedHashSet<>();
         Matcher variable = VARIABLE.matcher(draft);
         while (variable.find()) {
-            unfilled.add(variable.group(1));
+            unfilled.add("{{" + variable.group(1) + "}}");
         }
         if (!unfilled.isEmpty()) {
             issues.add(ToneIssue.of("tone.unfilled", String.join(", ", unfilled)));

@@ -29,7 +29,7 @@ public record Triaged(
         int modelVersion) {
 
     static Priority priorityOf(int score, Intent intent) {
-        if (intent == Intent.SPAM || score < 20) {
+        if (intent == Intent.SPAM || score < 15) {
             return Priority.LOW;
         }
         return score >= 75 ? Priority.URGENT : score >= 50 ? Priority.HIGH : Priority.NORMAL;

@@ -46,7 +46,7 @@ class ToneCheckTest {
     void flagsLengthOverTheChannelLimitAndUnfilledVariables() {
         assertThat(tone.check("x".repeat(300), 280, null)).contains(ToneIssue.of("tone.tooLong", 300, 280));
         assertThat(tone.check("Hola {{customer.firstName}}, su pedido {{ order }} sale hoy", 0, null))
-                .contains(ToneIssue.of("tone.unfilled", "customer.firstName, order"));
+                .contains(ToneIssue.of("tone.unfilled", "{{customer.firstName}}, {{order}}"));
     }
 
     @Test

@@ -92,7 +92,11 @@ class TriageIntegrationTest extends IntegrationTest {
                 .uri("/api/v1/workspaces/" + shop.id() + "/triage")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Accept-Language", "en")
-                .body(Map.of("text", "You are a bunch of scammers, the blender arrived broken and does not turn on", "channel", "x"))
+                .body(Map.of(
+                        "text",
+                        "You are a bunch of scammers, the blender arrived broken and does not turn on",
+                        "channel",
+                        "x"))
                 .retrieve()
                 .toEntity(Map.class);
         assertThat(ok.getStatusCode().value()).isEqualTo(200);

@@ -19,10 +19,9 @@ public record PriorityScore(int score, List<Reason> reasons) {
         double score = switch (intent) {
             case DAMAGED_PRODUCT, LATE_DELIVERY, WRONG_ITEM -> 35;
             case RETURN_REFUND, SERVICE_COMPLAINT -> 30;
-            case PAYMENT_METHODS -> 25;
-            case ORDER_STATUS, PRODUCT_QUESTION -> 20;
-            case SHIPPING_INFO -> 15;
-            case OTHER -> 10;
+            case PAYMENT_METHODS, PRODUCT_QUESTION -> 25;
+            case ORDER_STATUS, SHIPPING_INFO -> 20;
+            case OTHER -> 15;
             default -> 5;
         };
         reasons.add(Reason.of("priority.intent", intent.code()));

@@ -56,7 +56,7 @@ public final class TriageEngine {
 
     public Signals signals(String input) {
         Text text = Text.of(input);
-        LanguageDetection.Detected language = languages.detect(text.raw());
+        LanguageDetection.Detected language = languages.detect(text);
         Sentiment byLexicon = lexicon.score(text, language.code());
         List<IntentRules.Hit> hits = rules.hits(text);
         Toxicity toxic = toxicity.detect(text);

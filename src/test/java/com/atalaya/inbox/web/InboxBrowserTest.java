@@ -86,12 +86,4 @@ class InboxBrowserTest extends BrowserTest {
                 .contains(baseUrl() + "/forms/" + shop.slug());
         screenshot("settings-channels-en");
     }
-
-    private void signIn(String email) {
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(TestWorkspaces.PASSWORD);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        waitUpTo(Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/w/"));
-    }
 }
