@@ -40,7 +40,11 @@ public final class Evaluation {
             TriageEngine.Outcome o = engine.triage(row.text(), models);
             String lang = label(row, "language", "lang", task);
             if (lang != null) {
-                record(scores, "language / lingua", lang, o.language().code());
+                record(
+                        scores,
+                        "language / common words + lingua",
+                        lang,
+                        o.language().code());
             }
             String sentiment = label(row, "sentiment", "sentiment", task);
             if (sentiment != null) {

@@ -1,11 +1,5 @@
 package com.atalaya.triage.engine;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -45,31 +39,19 @@ public final class IntentRules {
     }
 
     IntentRules(String resource) {
-        InputStream in = IntentRules.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing intent rules " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+        for (String line : WordFiles.lines(resource)) {
+            String[] f = line.split("\t", 3);
+            int index = rules.size();
+            rules.add(new Rule(Intent.fromCode(f[0]), Double.parseDouble(f[1]), Pattern.compile(f[2])));
+            Matcher run = LETTER_RUN.matcher(f[2].replaceAll("\\\\[a-zA-Z]", " "));
+            while (run.find()) {
+                String letters = run.group();
+                List<Integer> ids = rulesByWordStart.computeIfAbsent(letters, k -> new ArrayList<>());
+                if (!ids.contains(index)) {
+                    ids.add(index);
                 }
-                String[] f = line.split("\t", 3);
-                int index = rules.size();
-                rules.add(new Rule(Intent.fromCode(f[0]), Double.parseDouble(f[1]), Pattern.compile(f[2])));
-                Matcher run = LETTER_RUN.matcher(f[2].replaceAll("\\\\[a-zA-Z]", " "));
-                while (run.find()) {
-                    String letters = run.group();
-                    List<Integer> ids = rulesByWordStart.computeIfAbsent(letters, k -> new ArrayList<>());
-                    if (!ids.contains(index)) {
-                        ids.add(index);
-                    }
-                    longestRun = Math.max(longestRun, letters.length());
-                }
+                longestRun = Math.max(longestRun, letters.length());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,11 +1,5 @@
 package com.atalaya.triage.engine;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,23 +28,11 @@ public final class Lexicon {
 
     public static Lexicon load(String resource) {
         Lexicon lexicon = new Lexicon();
-        InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing word list " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t");
-                String[] columns = new String[fields.length - 1];
-                System.arraycopy(fields, 1, columns, 0, columns.length);
-                lexicon.add(fields[0].strip(), columns);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : WordFiles.lines(resource)) {
+            String[] fields = line.split("\t");
+            String[] columns = new String[fields.length - 1];
+            System.arraycopy(fields, 1, columns, 0, columns.length);
+            lexicon.add(fields[0].strip(), columns);
         }
         return lexicon;
     }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A message cut into tokens for the classifiers. Each token keeps its surface form and a folded
@@ -19,6 +20,8 @@ public final class Text {
             return !word && folded.isEmpty();
         }
     }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** Texts longer than this are cut: a customer message is triaged by its beginning. */
     public static final int MAX_CHARS = 4_000;
@@ -137,7 +140,10 @@ public final class Text {
     /** Lower case without accents, with leetspeak read as letters and long letter runs squeezed. */
     public static String fold(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
-        String plain = Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String plain = isAscii(lower)
+                ? lower
+                : MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD))
+                        .replaceAll("");
         boolean hasLetter = plain.codePoints().anyMatch(Character::isLetter);
         StringBuilder out = new StringBuilder(plain.length());
         int previous = -1;
@@ -155,6 +161,15 @@ public final class Text {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int unLeet(int cp) {
