@@ -17,13 +17,7 @@ public class ConversationFacts {
 
     /** An inbound message as triage reads it. */
     public record InboundText(
-            UUID messageId,
-            UUID conversationId,
-            UUID contactId,
-            String channelType,
-            String text,
-            boolean firstOfConversation,
-            Instant receivedAt) {}
+            UUID messageId, UUID conversationId, UUID contactId, String channelType, String text, Instant receivedAt) {}
 
     private final Conversations conversations;
     private final Messages messages;
@@ -47,7 +41,6 @@ public class ConversationFacts {
                                 c.getContactId(),
                                 c.getChannelType(),
                                 m.getBodyText() == null ? "" : m.getBodyText(),
-                                messages.countByConversationIdAndKind(c.getId(), MessageKind.INBOUND) <= 1,
                                 m.getCreatedAt())));
     }
 
@@ -61,13 +54,15 @@ public class ConversationFacts {
     }
 
     /**
-     * Sets the priority triage computed: on a conversation's first message as computed, later only
-     * upward, so an agent's choice is never lowered by a machine.
+     * Sets the priority triage computed: on a new conversation still at the default priority as
+     * computed (it may lower it), otherwise only upward, so an agent's choice is never lowered by
+     * a machine.
      */
-    public void prioritise(UUID workspaceId, UUID conversationId, Priority priority, boolean firstMessage) {
+    public void prioritise(UUID workspaceId, UUID conversationId, Priority priority, boolean newConversation) {
         conversations.findByIdAndWorkspaceId(conversationId, workspaceId).ifPresent(c -> {
             boolean raise = priority.ordinal() < c.getPriority().ordinal();
-            if ((firstMessage && priority != c.getPriority()) || raise) {
+            boolean firstSetting = newConversation && c.getPriority() == Priority.NORMAL;
+            if ((firstSetting && priority != c.getPriority()) || raise) {
                 c.changePriority(priority);
                 events.publishEvent(new ConversationChanged(workspaceId, conversationId, "priority", null));
             }

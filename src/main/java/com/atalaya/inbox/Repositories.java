@@ -79,8 +79,6 @@ interface Messages extends JpaRepository<Message, UUID> {
     Optional<Message> findFirstByWorkspaceIdAndProviderMessageIdIn(UUID workspaceId, Collection<String> providerIds);
 
     boolean existsByConnectionIdAndProviderMessageId(UUID connectionId, String providerMessageId);
-
-    long countByConversationIdAndKind(UUID conversationId, MessageKind kind);
 }
 
 interface MessageAttachments extends JpaRepository<MessageAttachment, UUID> {

@@ -25,22 +25,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Canned replies: the workspace's model answers, suggested for a conversation by what triage found
  * (intent and language), personalised with the names they know. A probable troll gets only the
- * one polite answer seed 002 allows, and nothing is ever sent without an agent.
+ * replies meant for trolls (seed 002: answer once, politely), and nothing is ever sent without an
+ * agent.
  */
 @Service
 @Transactional
 public class SuggestingReplies {
 
     public static final Set<String> LANGUAGES = Set.of("es", "en");
-    private static final String TROLL_REPLY_PREFIX = "Troll";
+    /** The intent of replies meant only for probable trolls (seed 002: answer once, politely). */
+    public static final String FOR_TROLLS = "troll";
 
     /** Advice and replies for one conversation. */
     public record Suggestions(Intent intent, String language, TrollVerdict verdict, List<Suggestion> replies) {}
@@ -50,8 +56,16 @@ public class SuggestingReplies {
     private final CannedReplies replies;
     private final WorkingConversations conversations;
     private final TriageInsights triage;
+    private final TransactionTemplate transaction;
+    private final Map<UUID, Object> seeding = new ConcurrentHashMap<>();
 
-    SuggestingReplies(CannedReplies replies, WorkingConversations conversations, TriageInsights triage) {
+    SuggestingReplies(
+            CannedReplies replies,
+            WorkingConversations conversations,
+            TriageInsights triage,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.replies = replies;
         this.conversations = conversations;
         this.triage = triage;
@@ -62,11 +76,24 @@ public class SuggestingReplies {
         seedDefaults(event.workspaceId());
     }
 
-    /** Workspaces created before canned replies existed get the defaults on first use. */
+    /**
+     * Workspaces created before canned replies existed get the defaults on first use. Seeding
+     * commits under a lock of the workspace, so the listener and a first page view cannot both seed.
+     */
     void seedDefaults(UUID workspaceId) {
         if (replies.existsByWorkspaceId(workspaceId)) {
             return;
         }
+        synchronized (seeding.computeIfAbsent(workspaceId, id -> new Object())) {
+            transaction.executeWithoutResult(status -> {
+                if (!replies.existsByWorkspaceId(workspaceId)) {
+                    insertDefaults(workspaceId);
+                }
+            });
+        }
+    }
+
+    private void insertDefaults(UUID workspaceId) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("replies/defaults.tsv").getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -104,14 +131,14 @@ public class SuggestingReplies {
         List<CannedReply> candidates = replies.findByWorkspaceIdAndLanguage(member.workspaceId(), language);
         List<CannedReply> chosen = new ArrayList<>();
         if (verdict == TrollVerdict.PROBABLE_TROLL) {
-            candidates.stream().filter(r -> r.getIntent() == null).forEach(chosen::add);
+            candidates.stream().filter(r -> FOR_TROLLS.equals(r.getIntent())).forEach(chosen::add);
         } else {
             String code = intent == null ? null : intent.code();
             candidates.stream()
                     .filter(r -> code != null && code.equals(r.getIntent()))
                     .forEach(chosen::add);
             candidates.stream()
-                    .filter(r -> !chosen.contains(r) && !r.getName().startsWith(TROLL_REPLY_PREFIX))
+                    .filter(r -> !chosen.contains(r) && !FOR_TROLLS.equals(r.getIntent()))
                     .sorted(Comparator.comparing((CannedReply r) -> r.getIntent() == null ? "" : r.getIntent()))
                     .forEach(chosen::add);
         }
@@ -164,7 +191,7 @@ public class SuggestingReplies {
             throw new InvalidInputException("language", "replies.badLanguage", "Language must be es or en");
         }
         String i = intent == null || intent.isBlank() ? null : intent.strip();
-        if (i != null && !TriageEngine.INTENT_LABELS.contains(i)) {
+        if (i != null && !TriageEngine.INTENT_LABELS.contains(i) && !FOR_TROLLS.equals(i)) {
             throw new InvalidInputException("intent", "replies.badIntent", "Unknown intent " + i);
         }
         CannedReply reply = id == null

@@ -23,7 +23,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ToneCheck {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{([^{}]*)}}");
+
+    /** Longer drafts are checked on their beginning; a reply is capped far below this anyway. */
+    static final int MAX_CHECKED = 20_000;
+
     private static final Pattern EXCLAMATIONS = Pattern.compile("!{2,}|¡{2,}");
 
     /** Phrases that put the fault on the customer or turn personal, over folded words. */
@@ -61,6 +65,10 @@ public class ToneCheck {
         if (draft == null || draft.isBlank()) {
             return issues;
         }
+        int length = draft.codePointCount(0, draft.length());
+        if (draft.length() > MAX_CHECKED) {
+            draft = draft.substring(0, MAX_CHECKED);
+        }
         Text text = Text.of(draft);
         String line = text.foldedLine();
         Toxicity toxicity = insults.detect(text);
@@ -77,7 +85,6 @@ public class ToneCheck {
         if (EXCLAMATIONS.matcher(draft).find() || text.exclamations() >= 3) {
             issues.add(ToneIssue.of("tone.exclamation"));
         }
-        int length = draft.codePointCount(0, draft.length());
         if (limit > 0 && length > limit) {
             issues.add(ToneIssue.of("tone.tooLong", length, limit));
         }
@@ -89,7 +96,7 @@ public class ToneCheck {
         Set<String> unfilled = new LinkedHashSet<>();
         Matcher variable = VARIABLE.matcher(draft);
         while (variable.find()) {
-            unfilled.add("{{" + variable.group(1) + "}}");
+            unfilled.add("{{" + variable.group(1).strip() + "}}");
         }
         if (!unfilled.isEmpty()) {
             issues.add(ToneIssue.of("tone.unfilled", String.join(", ", unfilled)));

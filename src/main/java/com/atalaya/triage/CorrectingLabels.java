@@ -60,9 +60,13 @@ public class CorrectingLabels {
                 .findByMessageIdAndKind(messageId, kind)
                 .orElseGet(() -> new TriageCorrection(member.workspaceId(), messageId, kind, predicted, text));
         correction.set(label, member.userId());
-        corrections.save(correction);
-        triage.correct(kind, label);
+        corrections.saveAndFlush(correction);
+        if (kind.equals("sentiment")) {
+            triages.correctSentiment(messageId, label);
+        } else {
+            triages.correctIntent(messageId, label);
+        }
         events.publishEvent(new TriageLabelCorrected(member.workspaceId(), messageId, kind, label));
-        return triage;
+        return triages.findById(messageId).orElseThrow();
     }
 }

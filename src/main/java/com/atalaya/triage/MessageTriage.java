@@ -93,14 +93,6 @@ public class MessageTriage {
         return new Reason(parts[0], Arrays.asList(parts).subList(1, parts.length));
     }
 
-    void correct(String kind, String label) {
-        switch (kind) {
-            case "sentiment" -> correctedSentiment = label;
-            case "intent" -> correctedIntent = label;
-            default -> throw new IllegalArgumentException(kind);
-        }
-    }
-
     public UUID getMessageId() {
         return messageId;
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 interface MessageTriages extends JpaRepository<MessageTriage, UUID> {
     Optional<MessageTriage> findByMessageIdAndWorkspaceId(UUID messageId, UUID workspaceId);
@@ -16,6 +18,15 @@ interface MessageTriages extends JpaRepository<MessageTriage, UUID> {
 
     long countByWorkspaceIdAndContactIdAndSentimentAndCreatedAtAfter(
             UUID workspaceId, UUID contactId, String sentiment, Instant after);
+
+    /** Only the one column: a correction of the intent at the same moment is not overwritten. */
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update MessageTriage t set t.correctedSentiment = :label where t.messageId = :messageId")
+    int correctSentiment(UUID messageId, String label);
+
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update MessageTriage t set t.correctedIntent = :label where t.messageId = :messageId")
+    int correctIntent(UUID messageId, String label);
 }
 
 interface TriageCorrections extends JpaRepository<TriageCorrection, UUID> {
@@ -34,4 +45,10 @@ interface TriageModels extends JpaRepository<TriageModel, UUID> {
     Optional<TriageModel> findFirstByWorkspaceIdOrderByVersionDesc(UUID workspaceId);
 
     List<TriageModel> findTop20ByWorkspaceIdOrderByVersionDesc(UUID workspaceId);
+
+    @Query("""
+            select new com.atalaya.triage.TriageModelSummary(m.version, m.trainedAt, m.examples, m.corrections,
+                m.heldoutSize, m.sentimentF1, m.intentF1, m.active, m.outcome)
+            from TriageModel m where m.workspaceId = :workspaceId order by m.version desc""")
+    List<TriageModelSummary> history(UUID workspaceId, org.springframework.data.domain.Pageable page);
 }

@@ -5,16 +5,20 @@ import com.atalaya.triage.engine.TriageEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Retrains a workspace's models on the shipped examples plus its agents' corrections, in the
- * background. Every run gets a new version; the new models become active only if they score at
+ * Retrains a workspace's models on the shipped examples plus its agents' corrections: in the
+ * background after enough new corrections, or at once when a manager asks. Every run gets a new version; the new models become active only if they score at
  * least as well as the active ones on the held-out examples (every tenth shipped example and every
  * fifth correction, never trained on), so a bad batch of corrections cannot make triage worse.
  */
@@ -32,28 +36,57 @@ public class RetrainingModels {
     private final TriageCorrections corrections;
     private final TriageModels models;
     private final TriageSettings settings;
+    private final TransactionTemplate transaction;
+    private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
 
-    RetrainingModels(Triaging triaging, TriageCorrections corrections, TriageModels models, TriageSettings settings) {
+    RetrainingModels(
+            Triaging triaging,
+            TriageCorrections corrections,
+            TriageModels models,
+            TriageSettings settings,
+            PlatformTransactionManager transactions) {
         this.triaging = triaging;
         this.corrections = corrections;
         this.models = models;
         this.settings = settings;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @ApplicationModuleListener
     void on(TriageLabelCorrected event) {
-        var latest = models.findFirstByWorkspaceIdOrderByVersionDesc(event.workspaceId());
-        long newCorrections = latest.map(
-                        m -> corrections.countByWorkspaceIdAndCorrectedAtAfter(event.workspaceId(), m.getTrainedAt()))
-                .orElseGet(() -> corrections.countByWorkspaceId(event.workspaceId()));
-        if (newCorrections >= settings.retrainAfterCorrections()) {
-            retrain(event.workspaceId());
+        synchronized (lockOf(event.workspaceId())) {
+            if (newCorrections(event.workspaceId()) >= settings.retrainAfterCorrections()) {
+                retrain(event.workspaceId());
+            }
         }
     }
 
-    /** Trains, scores and keeps or rejects new models; returns the version it recorded. */
-    @Transactional
-    public synchronized TriageModel retrain(UUID workspaceId) {
+    private long newCorrections(UUID workspaceId) {
+        return models.findFirstByWorkspaceIdOrderByVersionDesc(workspaceId)
+                .map(m -> corrections.countByWorkspaceIdAndCorrectedAtAfter(workspaceId, m.getTrainedAt()))
+                .orElseGet(() -> corrections.countByWorkspaceId(workspaceId));
+    }
+
+    private Object lockOf(UUID workspaceId) {
+        return locks.computeIfAbsent(workspaceId, id -> new Object());
+    }
+
+    /**
+     * Trains, scores and keeps or rejects new models, and returns the version it recorded. One
+     * workspace retrains one at a time (on one node; across nodes the unique version rejects the
+     * second, whose event is retried), and it commits before the next may start.
+     */
+    public TriageModel retrain(UUID workspaceId) {
+        synchronized (lockOf(workspaceId)) {
+            TriageModel model = transaction.execute(status -> train(workspaceId));
+            triaging.forget(workspaceId);
+            log.info("Workspace {} triage models v{}: {}", workspaceId, model.getVersion(), model.getOutcome());
+            return model;
+        }
+    }
+
+    private TriageModel train(UUID workspaceId) {
         Triaging.Loaded base = triaging.loaded();
         TriageEngine engine = base.engine();
         List<TriageCorrection> all = corrections.findByWorkspaceIdOrderByCorrectedAtAsc(workspaceId);
@@ -92,10 +125,7 @@ public class RetrainingModels {
         } else {
             model.reject("kept version " + active.version() + ": " + figures);
         }
-        models.save(model);
-        triaging.forget(workspaceId);
-        log.info("Workspace {} triage models v{}: {}", workspaceId, version, model.getOutcome());
-        return model;
+        return models.save(model);
     }
 
     private static double[] score(TriageEngine engine, TriageEngine.Models m, List<TriageEngine.Training> rows) {

@@ -14,7 +14,11 @@ public class TriageInsights {
 
     /** The models page: the active version, the corrections so far and the last trainings. */
     public record Overview(
-            int activeVersion, long corrections, int retrainAfter, List<TriageModel> history, List<String> languages) {}
+            int activeVersion,
+            long corrections,
+            int retrainAfter,
+            List<TriageModelSummary> history,
+            List<String> languages) {}
 
     private final MessageTriages triages;
     private final TriageCorrections corrections;
@@ -47,7 +51,7 @@ public class TriageInsights {
                         .orElse(0),
                 corrections.countByWorkspaceId(ws),
                 settings.retrainAfterCorrections(),
-                models.findTop20ByWorkspaceIdOrderByVersionDesc(ws),
+                models.history(ws, org.springframework.data.domain.PageRequest.of(0, 20)),
                 settings.languages());
     }
 }

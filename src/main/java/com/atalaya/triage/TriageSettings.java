@@ -13,6 +13,10 @@ public record TriageSettings(List<String> languages, Integer retrainAfterCorrect
 
     public TriageSettings {
         languages = languages == null || languages.isEmpty() ? LanguageDetection.DEFAULT_LANGUAGES : languages;
+        LanguageDetection.validate(languages);
+        if (retrainAfterCorrections != null && retrainAfterCorrections < 1) {
+            throw new IllegalArgumentException("atalaya.triage.retrain-after-corrections must be 1 or more");
+        }
         retrainAfterCorrections = retrainAfterCorrections == null ? 10 : retrainAfterCorrections;
     }
 }

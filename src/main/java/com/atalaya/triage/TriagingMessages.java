@@ -49,7 +49,7 @@ class TriagingMessages {
                     new AuthorHistory((int) negativeLastDay + 1, earlier, null, null));
             triages.save(new MessageTriage(
                     m.messageId(), event.workspaceId(), m.conversationId(), m.contactId(), m.channelType(), t));
-            facts.prioritise(event.workspaceId(), m.conversationId(), t.priority(), m.firstOfConversation());
+            facts.prioritise(event.workspaceId(), m.conversationId(), t.priority(), event.newConversation());
         });
     }
 }

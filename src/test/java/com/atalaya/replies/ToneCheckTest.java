@@ -50,6 +50,13 @@ class ToneCheckTest {
     }
 
     @Test
+    void hostileDraftsAreCheckedOnTheirBeginningWithoutBacktracking() {
+        String hostile = "{{" + " ".repeat(200_000);
+        assertThat(tone.check(hostile, 0, null)).isEmpty();
+        assertThat(keys("x".repeat(60_000), 50_000, null)).contains("tone.tooLong");
+    }
+
+    @Test
     void personalisingFillsWhatIsKnownAndLeavesTheRest() {
         assertThat(SuggestingReplies.personalise(
                         "Hola, {{customer.firstName}}: tu pedido {{order}}. {{agent.firstName}}",

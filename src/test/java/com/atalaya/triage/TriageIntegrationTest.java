@@ -180,6 +180,30 @@ class TriageIntegrationTest extends IntegrationTest {
                 .contains("v1");
     }
 
+    @Test
+    void aProbableTrollGetsOnlyThePoliteOnceReplyAndIsNotPrioritised() {
+        MessageTriage t = triagedMessage("Sois unos payasos, menuda panda de inútiles, ojalá cerréis pronto jajaja");
+        assertThat(t.isToxic()).isTrue();
+        assertThat(t.trollVerdict().code()).isEqualTo("probable_troll");
+        UiSession agent = UiSession.of(port, shop.email(), TestWorkspaces.PASSWORD);
+        String suggestions =
+                agent.get("/w/" + shop.slug() + "/conversations/" + t.getConversationId() + "/suggestions");
+        assertThat(suggestions)
+                .contains("Troll: responder una vez con educación")
+                .doesNotContain("Entrega con retraso");
+        assertThat(suggestions).contains("Probable troll");
+        assertThat(agent.get("/w/" + shop.slug() + "/settings/replies"))
+                .as("the defaults are seeded once")
+                .contains("Entrega con retraso");
+        assertThat(agent.get("/w/" + shop.slug() + "/settings/replies").split("name=\"id\"", -1))
+                .as("one form per reply: 11 intents (not spam) and the troll answer, in es and en")
+                .hasSize(24 + 1);
+        assertThat(conversations
+                        .conversation(shop.member(), t.getConversationId())
+                        .getPriority())
+                .isIn(Priority.LOW, Priority.NORMAL);
+    }
+
     private String token(String email) {
         return http().post()
                 .uri("/api/v1/tokens")

@@ -40,6 +40,17 @@ public final class LanguageDetection {
     private final Map<String, List<String>> functionWords;
 
     public LanguageDetection(List<String> isoCodes) {
+        List<Language> languages = validate(isoCodes);
+        this.codes =
+                isoCodes.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+        this.detector = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
+                .withPreloadedLanguageModels()
+                .build();
+        this.functionWords = functionWords(codes);
+    }
+
+    /** Lingua's languages for ISO 639-1 codes; a clear error for a wrong code or fewer than two. */
+    public static List<Language> validate(List<String> isoCodes) {
         List<Language> languages = new ArrayList<>();
         for (String code : isoCodes) {
             IsoCode639_1 iso;
@@ -53,12 +64,7 @@ public final class LanguageDetection {
         if (languages.size() < 2) {
             throw new IllegalArgumentException("Language detection needs at least two languages");
         }
-        this.codes =
-                isoCodes.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
-        this.detector = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
-                .withPreloadedLanguageModels()
-                .build();
-        this.functionWords = functionWords(codes);
+        return languages;
     }
 
     /** Only configured languages count: a language not configured cannot be voted for. */

@@ -68,7 +68,8 @@ class TriageApi {
             description = "Language, sentiment (label and score in [-1, 1]), toxicity, intent, a troll verdict and"
                     + " a priority, each with the reasons that decided it. channel (optional) names where the"
                     + " text comes from: public channels (social, x, mastodon, facebook, instagram, review…)"
-                    + " weigh more in the priority. Reasons follow the request's Accept-Language (es, en).")
+                    + " weigh more in the priority. Reasons follow the request's Accept-Language (es, en)."
+                    + " text: at most 10,000 characters, of which the first 4,000 are analysed.")
     TriageResponse triage(
             @AuthenticationPrincipal AtalayaUser me,
             @PathVariable UUID workspaceId,
@@ -106,7 +107,13 @@ class TriageApi {
 
     private List<String> text(List<Reason> reasons, Locale locale) {
         return reasons.stream()
-                .map(r -> messages.getMessage(r.key(), r.args().toArray(), r.key(), locale))
+                .map(r -> messages.getMessage(
+                        r.key(),
+                        r.args().stream()
+                                .map(a -> messages.getMessage("intent." + a, null, a, locale))
+                                .toArray(),
+                        r.key(),
+                        locale))
                 .toList();
     }
 

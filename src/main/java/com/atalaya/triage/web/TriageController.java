@@ -14,6 +14,8 @@ import com.atalaya.triage.engine.TriageEngine;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -125,6 +127,14 @@ class TriageController {
         return ResponseEntity.badRequest()
                 .contentType(MediaType.TEXT_PLAIN)
                 .body(messages.getMessage(e.messageKey(), e.args(), e.getMessage(), locale));
+    }
+
+    /** Two agents corrected the same label at the same moment: the first one counts. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<String> conflict(Locale locale) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .contentType(MediaType.TEXT_PLAIN)
+                .body(messages.getMessage("triage.conflict", null, "Someone corrected this at the same time", locale));
     }
 
     private static void addLabels(Model model) {
