@@ -20,7 +20,25 @@ public final class Features {
             "no", "nunca", "jamas", "ni", "tampoco", "sin", "nada", "nadie", "not", "never", "dont", "doesnt", "didnt",
             "isnt", "wasnt", "cant", "cannot", "wont", "havent", "hasnt", "nothing", "nobody", "without");
 
+    /** Words too common to explain anything ("the", "de", "not on"): left out of explanations. */
+    private static final Set<String> COMMON = WordFiles.lines("triage/lexicon/function-words.tsv").stream()
+            .map(line -> Text.fold(line.split("\t")[1]))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private Features() {}
+
+    /** Whether a feature says something to a person: not a pair of common words, nor one. */
+    static boolean explains(String name) {
+        if (name.startsWith("language ") || name.equals("lexicon score") || name.startsWith("length ")) {
+            return false;
+        }
+        for (String word : name.split(" ")) {
+            if (!COMMON.contains(word) && !word.equals("not")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static List<Feature> of(
             Text text, String language, Sentiment lexicon, List<IntentRules.Hit> hits, Toxicity toxicity) {

@@ -195,7 +195,7 @@ public final class LinearModel {
             push[j] = ids[j] < 0 ? 0 : weights[winner][ids[j]] * features.get(j).value();
         }
         List<String> because = IntStream.range(0, ids.length)
-                .filter(j -> push[j] > 0.05)
+                .filter(j -> push[j] > 0.05 && Features.explains(features.get(j).name()))
                 .boxed()
                 .sorted(Comparator.comparingDouble(j -> -push[j]))
                 .limit(4)
