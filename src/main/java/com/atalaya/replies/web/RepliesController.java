@@ -11,6 +11,7 @@ import com.atalaya.triage.MessageTriage;
 import com.atalaya.triage.TriageInsights;
 import com.atalaya.triage.engine.TriageEngine;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -112,7 +113,13 @@ class RepliesController {
 
     private void addSettings(Member member, Model model) {
         model.addAttribute("member", member);
-        model.addAttribute("replies", suggesting.all(member));
+        String language = LocaleContextHolder.getLocale().getLanguage();
+        model.addAttribute(
+                "replies",
+                suggesting.all(member).stream()
+                        .sorted(java.util.Comparator.comparing(
+                                r -> !r.getLanguage().equals(language)))
+                        .toList());
         model.addAttribute("intentLabels", TriageEngine.INTENT_LABELS);
     }
 }
