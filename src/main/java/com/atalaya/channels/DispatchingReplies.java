@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DispatchingReplies {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchingReplies.class);
+    static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(2);
 
     private final OutboundDeliveries deliveries;
     private final ChannelConnections connections;
@@ -39,25 +41,19 @@ class DispatchingReplies {
         this.connections = connections;
         this.registry = registry;
         this.events = events;
-        // Attempts start from afterCommit callbacks, where a joined transaction is already finished.
         this.tx = new TransactionTemplate(tx.getTransactionManager());
-        this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.json = json;
     }
 
-    @ApplicationModuleListener
+    /** Stores the delivery, then makes the first attempt; no transaction is open while the adapter sends. */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(OutboundMessageRequested request) {
-        if (deliveries.findByMessageId(request.messageId()).isEmpty()) {
-            deliveries.save(new OutboundDelivery(request, json.writeValueAsString(request)));
-        }
-        // Sent after this listener's transaction commits, so the delivery row exists even if sending dies.
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        attempt(request.messageId());
-                    }
-                });
+        tx.executeWithoutResult(s -> {
+            if (deliveries.findByMessageId(request.messageId()).isEmpty()) {
+                deliveries.save(new OutboundDelivery(request, json.writeValueAsString(request)));
+            }
+        });
+        attempt(request.messageId());
     }
 
     @Scheduled(fixedDelayString = "${atalaya.outbound.retry-every:15s}")
@@ -78,41 +74,52 @@ class DispatchingReplies {
         }
     }
 
+    /**
+     * Claims the delivery (a conditional update: one node, one attempt at a time), calls the adapter
+     * outside any transaction, then records the outcome. A claim left by a crash expires after
+     * {@link #CLAIM}, and the retry resends with the same provider-facing id (e-mail: Message-ID).
+     */
     void attempt(UUID messageId) {
         try {
-            tx.executeWithoutResult(status -> {
-                OutboundDelivery delivery =
-                        deliveries.findByMessageId(messageId).orElseThrow();
-                if (delivery.getStatus() != OutboundDelivery.Status.PENDING) {
-                    return;
-                }
-                OutboundMessageRequested request =
-                        json.readValue(delivery.getRequest(), OutboundMessageRequested.class);
-                try {
-                    ChannelConnection connection = connections
-                            .find(delivery.getWorkspaceId(), delivery.getConnectionId())
-                            .orElseThrow(() -> DeliveryException.permanent("The channel connection no longer exists"));
-                    ChannelAdapter adapter = registry.adapter(connection.getType())
-                            .orElseThrow(() -> DeliveryException.permanent("No adapter for " + connection.getType()));
-                    String providerId = send(adapter, connection, request);
-                    delivery.delivered(providerId);
-                    deliveries.saveAndFlush(delivery);
-                    events.publishEvent(new OutboundMessageDelivered(
-                            delivery.getWorkspaceId(), messageId, providerId, Instant.now()));
-                } catch (DeliveryException e) {
-                    boolean retrying = delivery.failed(e.getMessage(), e.isPermanent());
-                    deliveries.saveAndFlush(delivery);
+            Instant now = Instant.now();
+            Integer claimed = tx.execute(s -> deliveries.claim(messageId, now, now.plus(CLAIM)));
+            if (claimed == null || claimed == 0) {
+                log.debug("Delivery of {} is done or being attempted elsewhere", messageId);
+                return;
+            }
+            OutboundDelivery delivery = deliveries.findByMessageId(messageId).orElseThrow();
+            OutboundMessageRequested request = json.readValue(delivery.getRequest(), OutboundMessageRequested.class);
+            String providerId = null;
+            DeliveryException failure = null;
+            try {
+                ChannelConnection connection = connections
+                        .find(delivery.getWorkspaceId(), delivery.getConnectionId())
+                        .orElseThrow(() -> DeliveryException.permanent("The channel connection no longer exists"));
+                ChannelAdapter adapter = registry.adapter(connection.getType())
+                        .orElseThrow(() -> DeliveryException.permanent("No adapter for " + connection.getType()));
+                providerId = send(adapter, connection, request);
+            } catch (DeliveryException e) {
+                failure = e;
+            }
+            String sentAs = providerId;
+            DeliveryException failed = failure;
+            tx.executeWithoutResult(s -> {
+                OutboundDelivery current = deliveries.findByMessageId(messageId).orElseThrow();
+                if (failed == null) {
+                    current.delivered(sentAs);
+                    events.publishEvent(
+                            new OutboundMessageDelivered(current.getWorkspaceId(), messageId, sentAs, Instant.now()));
+                } else {
+                    boolean retrying = current.failed(failed.getMessage(), failed.isPermanent());
                     log.warn(
                             "Delivery of message {} failed (attempt {}): {}",
                             messageId,
-                            delivery.getAttempts(),
-                            e.getMessage());
-                    events.publishEvent(
-                            new OutboundMessageFailed(delivery.getWorkspaceId(), messageId, e.getMessage(), retrying));
+                            current.getAttempts(),
+                            failed.getMessage());
+                    events.publishEvent(new OutboundMessageFailed(
+                            current.getWorkspaceId(), messageId, failed.getMessage(), retrying));
                 }
             });
-        } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
-            log.debug("Delivery of {} is being attempted elsewhere", messageId);
         } catch (RuntimeException e) {
             log.error("Delivery of message {} crashed; it stays pending and is retried", messageId, e);
         }

@@ -61,6 +61,9 @@ class OutboundDelivery {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "claimed_until")
+    private Instant claimedUntil;
+
     @Version
     private long version;
 
@@ -84,6 +87,7 @@ class OutboundDelivery {
         this.attempts++;
         this.nextAttemptAt = null;
         this.lastError = null;
+        this.claimedUntil = null;
         this.updatedAt = Instant.now();
     }
 
@@ -92,6 +96,7 @@ class OutboundDelivery {
         this.attempts++;
         this.lastError = error == null ? "unknown error" : error.length() > 2000 ? error.substring(0, 2000) : error;
         this.updatedAt = Instant.now();
+        this.claimedUntil = null;
         if (permanent || attempts >= MAX_ATTEMPTS) {
             this.status = Status.FAILED;
             this.nextAttemptAt = null;

@@ -28,4 +28,12 @@ interface OutboundDeliveries extends JpaRepository<OutboundDelivery, UUID> {
 
     List<OutboundDelivery> findTop50ByStatusAndNextAttemptAtBeforeOrderByNextAttemptAt(
             OutboundDelivery.Status status, java.time.Instant before);
+
+    /** 1 when this caller now holds the pending delivery until {@code until}; 0 when done or held elsewhere. */
+    @org.springframework.data.jpa.repository.Modifying(clearAutomatically = true)
+    @org.springframework.data.jpa.repository.Query("""
+            update OutboundDelivery d set d.claimedUntil = :until, d.version = d.version + 1
+            where d.messageId = :messageId and d.status = com.atalaya.channels.OutboundDelivery.Status.PENDING
+            and d.nextAttemptAt <= :now and (d.claimedUntil is null or d.claimedUntil < :now)""")
+    int claim(UUID messageId, java.time.Instant now, java.time.Instant until);
 }

@@ -19,8 +19,14 @@ public final class AtalayaUser implements UserDetails {
     private final String displayName;
     private final transient String passwordHash;
     private final boolean locked;
+    private final boolean operator;
 
     public AtalayaUser(UUID id, String email, String displayName, String passwordHash, boolean locked) {
+        this(id, email, displayName, passwordHash, locked, false);
+    }
+
+    AtalayaUser(UUID id, String email, String displayName, String passwordHash, boolean locked, boolean operator) {
+        this.operator = operator;
         this.id = id;
         this.email = email;
         this.displayName = displayName;
@@ -30,7 +36,12 @@ public final class AtalayaUser implements UserDetails {
 
     static AtalayaUser of(UserAccount account, boolean locked) {
         return new AtalayaUser(
-                account.getId(), account.getEmail(), account.getDisplayName(), account.getPasswordHash(), locked);
+                account.getId(),
+                account.getEmail(),
+                account.getDisplayName(),
+                account.getPasswordHash(),
+                locked,
+                account.isOperator());
     }
 
     public UUID id() {
@@ -41,13 +52,20 @@ public final class AtalayaUser implements UserDetails {
         return email;
     }
 
+    /** The instance operator: reads instance-wide figures such as metrics. */
+    public boolean operator() {
+        return operator;
+    }
+
     public String displayName() {
         return displayName;
     }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_USER"));
+        return operator
+                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_OPERATOR"))
+                : List.of(new SimpleGrantedAuthority("ROLE_USER"));
     }
 
     @Override

@@ -175,7 +175,11 @@ public class ManagingWorkspaces {
         String name = displayName == null || displayName.isBlank()
                 ? normalized.substring(0, normalized.indexOf('@'))
                 : requireText("displayName", displayName, 120);
-        return users.save(new UserAccount(normalized, name, passwordEncoder.encode(requirePassword(password))));
+        UserAccount account = new UserAccount(normalized, name, passwordEncoder.encode(requirePassword(password)));
+        if (users.count() == 0) {
+            account.makeOperator();
+        }
+        return users.save(account);
     }
 
     static void requireAdmin(Member actor) {

@@ -35,6 +35,10 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Reads instance-wide figures (metrics, the message pipeline's state); the first user of an instance. */
+    @Column(nullable = false)
+    private boolean operator;
+
     protected UserAccount() {}
 
     public UserAccount(String email, String displayName, String passwordHash) {
@@ -43,6 +47,14 @@ public class UserAccount {
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.createdAt = Instant.now();
+    }
+
+    public boolean isOperator() {
+        return operator;
+    }
+
+    void makeOperator() {
+        this.operator = true;
     }
 
     public static String normalizeEmail(String email) {

@@ -1,10 +1,15 @@
 package com.atalaya.inbox;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
  * An inbound message was appended to a conversation: a snapshot for triage, service levels,
- * analytics and notifications, so they need not call back.
+ * analytics and notifications, so they need not call back. Published once per message, in the
+ * inbound pipeline's transaction: synchronous listeners ({@code @EventListener}) commit with the
+ * message itself; slow side effects belong in an event of their own.
+ *
+ * @param acceptedAt when the channel acknowledged the message
  */
 public record MessageReceived(
         UUID workspaceId,
@@ -18,4 +23,5 @@ public record MessageReceived(
         boolean newConversation,
         boolean automated,
         UUID assigneeId,
-        UUID teamId) {}
+        UUID teamId,
+        Instant acceptedAt) {}

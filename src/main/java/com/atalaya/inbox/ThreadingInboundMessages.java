@@ -13,8 +13,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -57,7 +59,9 @@ class ThreadingInboundMessages {
         conversations.createCounter(event.workspaceId());
     }
 
-    @ApplicationModuleListener
+    /** Runs in the inbound pipeline's batch transaction; what it publishes is handled in it too. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
     void on(InboundMessageReceived event) {
         InboundMessage in = event.message();
         if (messages.existsByConnectionIdAndProviderMessageId(event.connectionId(), in.providerMessageId())) {
@@ -111,7 +115,8 @@ class ThreadingInboundMessages {
                 isNew,
                 in.automated(),
                 conversation.getAssigneeId(),
-                conversation.getTeamId()));
+                conversation.getTeamId(),
+                event.acceptedAt()));
     }
 
     private Optional<Conversation> findThread(InboundMessageReceived event, InboundMessage in) {

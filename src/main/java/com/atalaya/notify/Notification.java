@@ -29,6 +29,9 @@ public class Notification {
     @Column(name = "conversation_id")
     private UUID conversationId;
 
+    @Column(name = "message_id")
+    private UUID messageId;
+
     @Column(nullable = false)
     private String title;
 
@@ -42,12 +45,20 @@ public class Notification {
 
     protected Notification() {}
 
-    Notification(UUID workspaceId, UUID userId, NotificationKind kind, UUID conversationId, String title, String body) {
+    Notification(
+            UUID workspaceId,
+            UUID userId,
+            NotificationKind kind,
+            UUID conversationId,
+            UUID messageId,
+            String title,
+            String body) {
         this.id = UUID.randomUUID();
         this.workspaceId = workspaceId;
         this.userId = userId;
         this.kind = kind;
         this.conversationId = conversationId;
+        this.messageId = messageId;
         this.title = title.length() > 300 ? title.substring(0, 300) : title;
         this.body = body == null || body.length() <= 500 ? body : body.substring(0, 499) + "…";
         this.createdAt = Instant.now();

@@ -10,6 +10,12 @@ import com.atalaya.identity.WorkspaceDirectory;
 import com.atalaya.inbox.ConversationAssigned;
 import com.atalaya.inbox.MessageReceived;
 import com.atalaya.service.Presence;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,12 +30,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The community manager hears of every interaction: each inbound message notifies the workspace's
@@ -51,6 +61,8 @@ public class Notifying {
     private final ApplicationEventPublisher events;
     private final String baseUrl;
     private final Environment environment;
+    private final Counter notified;
+    private final Timer latency;
 
     Notifying(
             Notifications notifications,
@@ -61,7 +73,8 @@ public class Notifying {
             MessageSource messages,
             ApplicationEventPublisher events,
             @Value("${atalaya.base-url:}") String baseUrl,
-            Environment environment) {
+            Environment environment,
+            MeterRegistry meters) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.directory = directory;
@@ -71,9 +84,21 @@ public class Notifying {
         this.events = events;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.environment = environment;
+        this.notified = Counter.builder("atalaya.inbound.messages.notified")
+                .description("Inbound messages whose notifications were made")
+                .register(meters);
+        this.latency = Timer.builder("atalaya.inbound.notify.latency")
+                .description("From acknowledgement until the message's notifications are committed")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
-    @ApplicationModuleListener
+    /**
+     * In the inbound pipeline's transaction: one in-app notification per (message, recipient,
+     * kind). The e-mail, slow and fallible, is its own event, sent once the notification committed.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
     void on(MessageReceived event) {
         Workspace workspace = directory.byId(event.workspaceId()).orElseThrow();
         List<WorkspaceDirectory.MemberView> members = directory.members(event.workspaceId());
@@ -89,7 +114,10 @@ public class Notifying {
         NotificationKind kind =
                 event.newConversation() ? NotificationKind.NEW_CONVERSATION : NotificationKind.NEW_MESSAGE;
         String url = conversationUrl(workspace, event.conversationId());
-        boolean nobodyOnline = event.newConversation() && !presence.anyoneAvailable(event.workspaceId());
+        boolean mailIfWanted = event.newConversation()
+                && !event.automated()
+                && !presence.anyoneAvailable(event.workspaceId())
+                && canMail(workspace.getId());
         Map<UUID, WorkspaceDirectory.MemberView> byId =
                 members.stream().collect(Collectors.toMap(WorkspaceDirectory.MemberView::userId, Function.identity()));
         for (UUID userId : recipients) {
@@ -101,11 +129,40 @@ public class Notifying {
             String title = messages.getMessage(
                     "notify." + kind.name(), new Object[] {event.conversationNumber(), event.contactName()}, locale);
             NotificationPreference pref = preference(userId, kind);
-            deliverInApp(event.workspaceId(), userId, kind, event.conversationId(), title, event.preview(), url, pref);
-            if (nobodyOnline && pref.isEmail() && !event.automated()) {
-                mail(workspace, member, title, event.preview(), url, locale);
+            deliverInApp(
+                    event.workspaceId(),
+                    userId,
+                    kind,
+                    event.conversationId(),
+                    event.messageId(),
+                    title,
+                    event.preview(),
+                    url,
+                    pref);
+            if (mailIfWanted && pref.isEmail()) {
+                events.publishEvent(new NotificationMailRequested(
+                        event.workspaceId(), event.messageId(), userId, title, event.preview(), url));
             }
         }
+        countAfterCommit(event.acceptedAt());
+    }
+
+    /** Sent with a Message-ID derived from (message, recipient): a resend after a crash is the same mail. */
+    @ApplicationModuleListener
+    void on(NotificationMailRequested request) {
+        Workspace workspace = directory.byId(request.workspaceId()).orElseThrow();
+        directory.members(request.workspaceId()).stream()
+                .filter(m -> m.userId().equals(request.userId()))
+                .findFirst()
+                .ifPresent(member -> mail(
+                        workspace,
+                        member,
+                        UUID.nameUUIDFromBytes(
+                                (request.messageId() + "/" + request.userId()).getBytes(StandardCharsets.UTF_8)),
+                        request.title(),
+                        request.preview(),
+                        request.url(),
+                        locale(request.userId())));
     }
 
     @ApplicationModuleListener
@@ -124,6 +181,7 @@ public class Notifying {
                 event.assigneeId(),
                 NotificationKind.ASSIGNED,
                 event.conversationId(),
+                null,
                 title,
                 null,
                 conversationUrl(workspace, event.conversationId()),
@@ -135,14 +193,18 @@ public class Notifying {
             UUID userId,
             NotificationKind kind,
             UUID conversationId,
+            UUID messageId,
             String title,
             String body,
             String url,
             NotificationPreference pref) {
         UUID id = UUID.randomUUID();
         if (pref.isInApp()) {
+            if (messageId != null && notifications.existsByMessageIdAndUserIdAndKind(messageId, userId, kind)) {
+                return;
+            }
             id = notifications
-                    .save(new Notification(workspaceId, userId, kind, conversationId, title, body))
+                    .save(new Notification(workspaceId, userId, kind, conversationId, messageId, title, body))
                     .getId();
         }
         if (pref.isInApp() || pref.isBrowser()) {
@@ -153,12 +215,13 @@ public class Notifying {
     private void mail(
             Workspace workspace,
             WorkspaceDirectory.MemberView to,
+            UUID mailId,
             String title,
             String preview,
             String url,
             Locale locale) {
         WorkspaceMailer mailer = mailers.getIfAvailable();
-        if (mailer == null || !mailer.canSend(workspace.getId())) {
+        if (!canMail(workspace.getId())) {
             log.info(
                     "No e-mail channel in workspace {}: notification e-mail to {} not sent",
                     workspace.getSlug(),
@@ -172,7 +235,7 @@ public class Notifying {
         try {
             mailer.send(
                     workspace.getId(),
-                    UUID.randomUUID(),
+                    mailId,
                     new Party(IdentityKind.EMAIL, to.email(), to.displayName()),
                     "[Atalaya] " + title,
                     text,
@@ -181,6 +244,23 @@ public class Notifying {
         } catch (DeliveryException e) {
             log.warn("Notification e-mail to {} failed: {}", to.email(), e.getMessage());
         }
+    }
+
+    private boolean canMail(UUID workspaceId) {
+        WorkspaceMailer mailer = mailers.getIfAvailable();
+        return mailer != null && mailer.canSend(workspaceId);
+    }
+
+    private void countAfterCommit(Instant acceptedAt) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                notified.increment();
+                if (acceptedAt != null) {
+                    latency.record(Duration.between(acceptedAt, Instant.now()));
+                }
+            }
+        });
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,8 @@ import org.springframework.data.jpa.repository.Query;
 interface Notifications extends JpaRepository<Notification, UUID> {
     Page<Notification> findByUserIdAndWorkspaceIdOrderByCreatedAtDesc(UUID userId, UUID workspaceId, Pageable pageable);
 
+    boolean existsByMessageIdAndUserIdAndKind(UUID messageId, UUID userId, NotificationKind kind);
+
     long countByUserIdAndWorkspaceIdAndReadAtIsNull(UUID userId, UUID workspaceId);
 
     Optional<Notification> findByIdAndUserIdAndWorkspaceId(UUID id, UUID userId, UUID workspaceId);

@@ -10,12 +10,16 @@ import java.util.function.Predicate;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes named events to the open screens of a workspace (agents) over Server-Sent Events.
  * Delivery is best effort: a screen that misses an event reloads its data on the next one; the
- * data itself always lives in the database. Thread-safe.
+ * data itself always lives in the database. Called inside a transaction, a push waits for its
+ * commit (and is dropped on rollback), so a screen never reloads before the data is there; it
+ * never touches the database. Thread-safe.
  */
 @Component
 public class LiveUpdates {
@@ -64,6 +68,22 @@ public class LiveUpdates {
     }
 
     private void sendWhere(UUID workspaceId, Predicate<Screen> which, String event, Object data) {
+        if (!screensByWorkspace.containsKey(workspaceId)) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sendNow(workspaceId, which, event, data);
+                }
+            });
+        } else {
+            sendNow(workspaceId, which, event, data);
+        }
+    }
+
+    private void sendNow(UUID workspaceId, Predicate<Screen> which, String event, Object data) {
         screensByWorkspace.getOrDefault(workspaceId, Set.of()).stream()
                 .filter(which)
                 .forEach(s -> send(s, event, data));

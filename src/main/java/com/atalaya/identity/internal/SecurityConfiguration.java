@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -70,8 +71,31 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Metrics for monitoring: an operator's API token, as for the REST API. When
+     * {@code management.server.port} is set, the management port answers without one (keep it private).
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain metrics(HttpSecurity http, IssuingApiTokens tokens, Environment environment) throws Exception {
+        boolean ownPort = environment.getProperty("management.server.port") != null;
+        return http.securityMatcher("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens, problemEntryPoint()), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> {
+                    if (ownPort) {
+                        a.anyRequest().permitAll();
+                    } else {
+                        a.anyRequest().hasRole("OPERATOR");
+                    }
+                })
+                .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint()))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain publicCustomerFacing(HttpSecurity http) throws Exception {
         // The chat widget runs in an iframe served from here, so its calls are same-origin: no CORS.
         return http.securityMatcher("/widget.js", "/widget/**", "/forms/**")
@@ -86,7 +110,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain ui(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                         .permitAll()

@@ -4,8 +4,8 @@ import com.atalaya.inbox.ConversationChanged;
 import com.atalaya.inbox.MessageReceived;
 import com.atalaya.web.LiveUpdates;
 import java.util.Map;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Tells the open screens of a workspace that a conversation changed, once the change is committed. */
 @Component
@@ -17,7 +17,7 @@ class InboxLiveUpdates {
         this.live = live;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(MessageReceived event) {
         live.toWorkspace(
                 event.workspaceId(),
@@ -29,7 +29,7 @@ class InboxLiveUpdates {
                         event.newConversation() ? "created" : "message"));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ConversationChanged event) {
         live.toWorkspace(
                 event.workspaceId(),

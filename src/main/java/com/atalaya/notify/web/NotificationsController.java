@@ -10,10 +10,10 @@ import com.atalaya.notify.Notifying;
 import com.atalaya.web.LiveUpdates;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +37,7 @@ class NotificationsController {
         this.audit = audit;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void push(NotificationCreated event) {
         live.toUser(
                 event.workspaceId(),
