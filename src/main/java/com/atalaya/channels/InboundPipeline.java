@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ class InboundPipeline implements SmartLifecycle {
 
     private final InboundQueue queue;
     private final ApplicationEventPublisher events;
+    private final EntityManager entities;
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final int lanes;
@@ -51,6 +53,7 @@ class InboundPipeline implements SmartLifecycle {
     InboundPipeline(
             InboundQueue queue,
             ApplicationEventPublisher events,
+            EntityManager entities,
             JsonMapper json,
             PlatformTransactionManager transactions,
             MeterRegistry meters,
@@ -62,6 +65,7 @@ class InboundPipeline implements SmartLifecycle {
         }
         this.queue = queue;
         this.events = events;
+        this.entities = entities;
         this.json = json;
         this.tx = new TransactionTemplate(transactions);
         this.lanes = lanes;
@@ -167,7 +171,12 @@ class InboundPipeline implements SmartLifecycle {
                 return List.<InboundQueue.Entry>of();
             }
             List<InboundQueue.Entry> due = queue.due(lane, Instant.now(), batchSize);
-            due.forEach(this::deliver);
+            due.forEach(e -> {
+                deliver(e);
+                // Written and let go entry by entry: a persistence context of a whole batch makes every query slower.
+                entities.flush();
+                entities.clear();
+            });
             queue.remove(due.stream().map(InboundQueue.Entry::seq).toList());
             return due;
         });

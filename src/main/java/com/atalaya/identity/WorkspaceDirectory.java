@@ -1,14 +1,18 @@
 package com.atalaya.identity;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Read-only look-ups other modules need: workspaces by slug, members and their roles, teams. */
 @Service
@@ -18,6 +22,8 @@ public class WorkspaceDirectory {
     public record MemberView(UUID userId, String email, String displayName, Role role) {}
 
     public record TeamView(UUID id, String name, java.util.Set<UUID> memberIds) {}
+
+    private static final Object MEMO = new Object();
 
     private final Workspaces workspaces;
     private final Memberships memberships;
@@ -39,7 +45,15 @@ public class WorkspaceDirectory {
         return workspaces.findById(id);
     }
 
+    /**
+     * The members of a workspace. Within one transaction the answer is read once per workspace: the
+     * inbound pipeline asks for every message of a batch.
+     */
     public List<MemberView> members(UUID workspaceId) {
+        return memo("members", workspaceId, () -> loadMembers(workspaceId));
+    }
+
+    private List<MemberView> loadMembers(UUID workspaceId) {
         List<Membership> ms = memberships.findByWorkspaceId(workspaceId);
         Map<UUID, UserAccount> byId = users
                 .findAllById(ms.stream().map(Membership::getUserId).toList())
@@ -79,6 +93,33 @@ public class WorkspaceDirectory {
     }
 
     public Optional<String> preferredLocale(UUID userId) {
-        return users.findById(userId).map(UserAccount::getLocale);
+        return memo("locale", userId, () -> users.findById(userId).map(UserAccount::getLocale));
+    }
+
+    /** A value read once per transaction and key (and each time outside a transaction). */
+    @SuppressWarnings("unchecked")
+    private static <T> T memo(String what, Object key, Supplier<T> load) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return load.get();
+        }
+        Map<String, Object> values = (Map<String, Object>) TransactionSynchronizationManager.getResource(MEMO);
+        if (values == null) {
+            Map<String, Object> created = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(MEMO, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(MEMO);
+                }
+            });
+            values = created;
+        }
+        String memoKey = what + "/" + key;
+        T value = (T) values.get(memoKey);
+        if (value == null) {
+            value = load.get();
+            values.put(memoKey, value);
+        }
+        return value;
     }
 }

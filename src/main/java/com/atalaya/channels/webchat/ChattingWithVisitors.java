@@ -151,9 +151,12 @@ class ChattingWithVisitors {
             }
             lineId = UUID.randomUUID();
         }
+        // The visitor's row lock first: one visitor's messages are stored, queued and committed one after another.
+        if (visitors.touch(visitor.getId(), Instant.now()) == 0) {
+            throw WebchatProblem.badToken();
+        }
         Visitor current = visitors.findById(visitor.getId()).orElseThrow(WebchatProblem::badToken);
         Instant now = Instant.now();
-        current.seen(now);
         Line line = lines.save(new Line(lineId, current.getId(), true, current.getName(), body, now));
         String visitorKey = current.getId().toString();
         receiving.receive(

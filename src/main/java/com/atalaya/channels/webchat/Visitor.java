@@ -86,8 +86,4 @@ class Visitor implements Persistable<UUID> {
     String getEmail() {
         return email;
     }
-
-    void seen(Instant at) {
-        this.lastSeenAt = at;
-    }
 }

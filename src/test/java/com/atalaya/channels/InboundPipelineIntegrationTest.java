@@ -1,0 +1,154 @@
+package com.atalaya.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.atalaya.IntegrationTest;
+import com.atalaya.identity.TestWorkspaces;
+import com.atalaya.identity.TestWorkspaces.Tenant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = {"atalaya.webchat.limits.messages=1000", "atalaya.webchat.limits.sessions=1000"})
+class InboundPipelineIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    TestWorkspaces workspaces;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void fiftySimultaneousMessagesOfANewCustomerGiveOneContactOneConversationEachMessageOnceInOrder(
+            CapturedOutput output) throws Exception {
+        Tenant shop = workspaces.create("Tienda");
+        String token = openSession(shop.slug());
+        int count = 50;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(count)) {
+            for (int i = 0; i < count; i++) {
+                String text = "Mensaje " + i;
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return post(shop.slug(), token, text);
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(201);
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from messages where workspace_id = ? and kind = 'INBOUND'", shop)
+                        == count);
+        assertThat(count("select count(*) from contacts where workspace_id = ?", shop))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from conversations where workspace_id = ?", shop))
+                .isEqualTo(1);
+        assertThat(count("select count(distinct provider_message_id) from messages where workspace_id = ?", shop))
+                .isEqualTo(count);
+        // The conversation reads as the visitor's transcript does: in the order the messages were accepted.
+        List<String> transcript = jdbc.queryForList(
+                "select l.body from webchat_lines l join webchat_visitors v on v.id = l.visitor_id"
+                        + " where v.workspace_id = ? order by l.created_at, l.id",
+                String.class,
+                shop.id());
+        List<String> conversation = jdbc.queryForList(
+                "select body_text from messages where workspace_id = ? order by created_at, id",
+                String.class,
+                shop.id());
+        assertThat(conversation).containsExactlyElementsOf(transcript);
+        assertThat(count("select count(*) from message_triage where workspace_id = ?", shop))
+                .isEqualTo(count);
+        assertThat(count("select count(*) from inbound_queue where workspace_id = ?", shop))
+                .isZero();
+        assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContainIgnoringCase("duplicate key");
+    }
+
+    @Test
+    void aMessageThatCannotReachTheInboxIsRetriedAndHoldsUpNoOther(CapturedOutput output) {
+        Tenant shop = workspaces.create("Tienda");
+        String first = openSession(shop.slug());
+        String second = openSession(shop.slug());
+        assertThat(post(shop.slug(), first, "Hola")).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from messages where workspace_id = ?", shop) == 1);
+        // A payload the inbox cannot read, as a corrupted row would be.
+        UUID receipt = UUID.randomUUID();
+        UUID connection = jdbc.queryForObject(
+                "select id from channel_connections where workspace_id = ? and type = 'webchat'",
+                UUID.class,
+                shop.id());
+        jdbc.update(
+                "insert into inbound_receipts (id, connection_id, provider_message_id, received_at)"
+                        + " values (?, ?, ?, current_timestamp)",
+                receipt,
+                connection,
+                "broken-" + receipt);
+        jdbc.update(
+                "insert into inbound_queue (receipt_id, workspace_id, connection_id, channel_type, lane, payload,"
+                        + " received_at, attempts, next_attempt_at) values (?, ?, ?, 'webchat', 0, '{not json',"
+                        + " current_timestamp, 0, current_timestamp)",
+                receipt,
+                shop.id(),
+                connection);
+
+        assertThat(post(shop.slug(), second, "Otra consulta")).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from messages where workspace_id = ?", shop) == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        count("select count(*) from inbound_queue where workspace_id = ? and attempts > 0", shop) == 1);
+        assertThat(jdbc.queryForObject(
+                        "select last_error from inbound_queue where workspace_id = ?", String.class, shop.id()))
+                .isNotBlank();
+        assertThat(output.getAll()).contains("could not reach the inbox (attempt 1)");
+    }
+
+    private long count(String sql, Tenant tenant) {
+        return jdbc.queryForObject(sql, Long.class, tenant.id());
+    }
+
+    @SuppressWarnings("unchecked")
+    private String openSession(String slug) {
+        Map<String, Object> body = http().post()
+                .uri("/widget/{slug}/api/sessions", slug)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Marta"))
+                .retrieve()
+                .body(Map.class);
+        return (String) body.get("token");
+    }
+
+    private int post(String slug, String token, String text) {
+        return http().post()
+                .uri("/widget/{slug}/api/messages", slug)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("text", text))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value();
+    }
+}
