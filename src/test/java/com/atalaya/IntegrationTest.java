@@ -43,7 +43,7 @@ public abstract class IntegrationTest {
     }
 
     @BeforeAll
-    static void requireDatabase() {
+    public static void requireDatabase() {
         if (POSTGRES && !reachable(PG_HOST, PG_PORT)) {
             String why = "PostgreSQL is not reachable at " + PG_HOST + ":" + PG_PORT;
             if ("true".equals(System.getenv("CI"))) {
