@@ -34,3 +34,7 @@ where created_at = (select min(created_at) from user_accounts);
 -- An outbound delivery is claimed (conditional update) before its adapter is called, so one node
 -- sends it once; a claim left by a crashed node expires.
 alter table outbound_deliveries add column claimed_until timestamp with time zone;
+
+-- A message threaded into a conversation by its reference token but sent by someone who is not the
+-- conversation's contact: shown with a warning, and replies keep going to the contact.
+alter table messages add column from_other_sender boolean default false not null;

@@ -55,6 +55,9 @@ public class Message {
     @Column(nullable = false)
     private boolean automated;
 
+    @Column(name = "from_other_sender", nullable = false)
+    private boolean fromOtherSender;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -150,6 +153,15 @@ public class Message {
 
     public boolean isAutomated() {
         return automated;
+    }
+
+    /** Sent by someone other than the conversation's contact (who quoted its reference, say); not replied to. */
+    public boolean isFromOtherSender() {
+        return fromOtherSender;
+    }
+
+    void markFromOtherSender() {
+        this.fromOtherSender = true;
     }
 
     public Instant getCreatedAt() {

@@ -101,7 +101,12 @@ class ThreadingInboundMessages {
         in.attachments()
                 .forEach(f -> attachments.save(
                         new MessageAttachment(message.getId(), f.id(), f.fileName(), f.contentType(), f.sizeBytes())));
-        conversation.replyTo(in.sender());
+        // Whoever quotes a conversation's reference joins its thread, but replies keep going to its contact.
+        if (isNew || conversation.getContactId().equals(contact.getId())) {
+            conversation.replyTo(in.sender());
+        } else {
+            message.markFromOtherSender();
+        }
         conversation.appendInbound(Texts.preview(text), at);
         events.publishEvent(new MessageReceived(
                 event.workspaceId(),

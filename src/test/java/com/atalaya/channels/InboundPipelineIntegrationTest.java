@@ -35,6 +35,12 @@ class InboundPipelineIntegrationTest extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ChannelConnections connections;
+
+    @Autowired
+    ReceivingMessages receiving;
+
     @Test
     void fiftySimultaneousMessagesOfANewCustomerGiveOneContactOneConversationEachMessageOnceInOrder(
             CapturedOutput output) throws Exception {
@@ -123,6 +129,47 @@ class InboundPipelineIntegrationTest extends IntegrationTest {
                         "select last_error from inbound_queue where workspace_id = ?", String.class, shop.id()))
                 .isNotBlank();
         assertThat(output.getAll()).contains("could not reach the inbox (attempt 1)");
+    }
+
+    @Test
+    void someoneQuotingAConversationsReferenceThreadsInFlaggedAndRepliesStillGoToTheContact() {
+        Tenant shop = workspaces.create("Tienda");
+        ChannelConnection form = connections.first(shop.id(), "contact-form").orElseThrow();
+        receiving.receive(form, mail("ana@example.com", "Ana", "Pedido 4821", "¿Dónde está mi pedido?"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from messages where workspace_id = ?", shop) == 1);
+        String reference = jdbc.queryForObject(
+                "select reference_token from conversations where workspace_id = ?", String.class, shop.id());
+
+        receiving.receive(
+                form, mail("mallory@example.net", "Mallory", "Re: Pedido 4821 [#" + reference + "]", "Enviadlo aquí"));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from messages where workspace_id = ?", shop) == 2);
+        assertThat(count("select count(*) from conversations where workspace_id = ?", shop))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select reply_to_address from conversations where workspace_id = ?", String.class, shop.id()))
+                .isEqualTo("ana@example.com");
+        assertThat(jdbc.queryForList(
+                        "select from_other_sender from messages where workspace_id = ? order by created_at",
+                        Boolean.class,
+                        shop.id()))
+                .containsExactly(false, true);
+    }
+
+    private static InboundMessage mail(String address, String name, String subject, String text) {
+        return new InboundMessage(
+                UUID.randomUUID().toString(),
+                new Party(IdentityKind.EMAIL, address, name),
+                subject,
+                text,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                java.time.Instant.now(),
+                false);
     }
 
     private long count(String sql, Tenant tenant) {
