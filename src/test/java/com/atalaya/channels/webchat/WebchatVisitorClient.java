@@ -93,6 +93,22 @@ final class WebchatVisitorClient {
                 .toEntity(JSON);
     }
 
+    /** Posts a body as it is written, for JSON of the wrong shape; {@code token} may be null. */
+    ResponseEntity<Map<String, Object>> postRaw(String slug, String path, String token, String json, String language) {
+        return http.post()
+                .uri("/widget/{slug}/api/" + path, slug)
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                    h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .retrieve()
+                .toEntity(JSON);
+    }
+
     /** Listens to a frame's event stream; collects the raw lines it receives until closed. */
     EventStream stream(String slug, String token) {
         return new EventStream(URI.create("http://localhost:" + port + "/widget/" + slug + "/api/stream"
