@@ -39,8 +39,11 @@ class WebchatProblems {
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"webchat\"");
         }
-        if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+        if (e.retryAfterSeconds() > 0) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        if (e.closesConnection()) {
+            response.header(HttpHeaders.CONNECTION, "close");
         }
         return response.body(problem);
     }
