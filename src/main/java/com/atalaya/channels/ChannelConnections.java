@@ -4,6 +4,7 @@ import com.atalaya.identity.AuditLog;
 import com.atalaya.identity.InvalidInputException;
 import com.atalaya.identity.Member;
 import com.atalaya.identity.NotPermittedException;
+import com.atalaya.identity.TextInput;
 import com.atalaya.identity.WorkspaceCreated;
 import com.atalaya.identity.WorkspaceNotFoundException;
 import java.util.LinkedHashMap;
@@ -152,6 +153,10 @@ public class ChannelConnections {
             if (value != null && value.length() > 2000) {
                 throw new InvalidInputException(field.name(), "validation.tooLong", "At most 2000 characters", 2000);
             }
+            if (TextInput.hasControlCharacter(value)) {
+                throw new InvalidInputException(
+                        field.name(), "validation.control", "Remove the control characters (such as NUL)");
+            }
             if (value != null && !value.isEmpty()) {
                 switch (field.kind()) {
                     case NUMBER -> {
@@ -160,7 +165,7 @@ public class ChannelConnections {
                         }
                     }
                     case EMAIL -> {
-                        if (!value.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+                        if (!TextInput.isEmailAddress(value)) {
                             throw new InvalidInputException(
                                     field.name(), "validation.email", "Enter a valid e-mail address");
                         }

@@ -3,7 +3,6 @@ package com.atalaya.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +30,7 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public Page<AuditEntry> page(UUID workspaceId, int page, int size) {
-        return entries.findByWorkspaceIdOrderByOccurredAtDesc(workspaceId, PageRequest.of(page, size));
+        return entries.findByWorkspaceIdOrderByOccurredAtDesc(workspaceId, Paging.of(page, size, 200));
     }
 
     private static String currentRemoteAddress() {

@@ -207,7 +207,7 @@ public class ManagingWorkspaces {
 
     static String requireEmail(String email) {
         String normalized = UserAccount.normalizeEmail(email);
-        if (normalized == null || !normalized.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || normalized.length() > 254) {
+        if (!TextInput.isEmailAddress(normalized)) {
             throw new InvalidInputException("email", "validation.email", "Enter a valid e-mail address");
         }
         return normalized;

@@ -21,6 +21,9 @@ public class WorkspaceAccess {
     }
 
     public Member require(AtalayaUser user, String slug) {
+        if (!Slugs.isSlug(slug)) {
+            throw new WorkspaceNotFoundException();
+        }
         Workspace workspace = workspaces.findBySlug(slug).orElseThrow(WorkspaceNotFoundException::new);
         return member(user, workspace);
     }

@@ -38,7 +38,7 @@ public class WorkspaceDirectory {
     }
 
     public Optional<Workspace> bySlug(String slug) {
-        return slug == null ? Optional.empty() : workspaces.findBySlug(slug);
+        return Slugs.isSlug(slug) ? workspaces.findBySlug(slug) : Optional.empty();
     }
 
     public Optional<Workspace> byId(UUID id) {

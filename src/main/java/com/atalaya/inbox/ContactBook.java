@@ -3,12 +3,12 @@ package com.atalaya.inbox;
 import com.atalaya.identity.InvalidInputException;
 import com.atalaya.identity.Member;
 import com.atalaya.identity.NotPermittedException;
+import com.atalaya.identity.Paging;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactBook {
 
     public record ContactProfile(Contact contact, List<ContactIdentity> identities, List<Conversation> conversations) {}
+
+    static final int MAX_PAGE_SIZE = 100;
 
     private final Contacts contacts;
     private final ContactIdentities identities;
@@ -38,8 +40,7 @@ public class ContactBook {
     @Transactional(readOnly = true)
     public Page<Contact> search(Member member, String q, int page, int size) {
         String query = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        return contacts.search(
-                member.workspaceId(), query, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 100)));
+        return contacts.search(member.workspaceId(), query, Paging.of(page, size, MAX_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,8 @@ import com.atalaya.channels.OutboundMessageRequested;
 import com.atalaya.identity.InvalidInputException;
 import com.atalaya.identity.Member;
 import com.atalaya.identity.NotPermittedException;
+import com.atalaya.identity.Paging;
+import com.atalaya.identity.TextInput;
 import com.atalaya.identity.WorkspaceDirectory;
 import com.atalaya.identity.WorkspaceNotFoundException;
 import jakarta.persistence.criteria.Predicate;
@@ -22,7 +24,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -53,6 +54,8 @@ public class WorkingConversations {
             Set<String> tags) {}
 
     static final int MAX_REPLY = 50_000;
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_MESSAGES_PAGE_SIZE = 200;
 
     private final Conversations conversations;
     private final Messages messages;
@@ -150,7 +153,7 @@ public class WorkingConversations {
         Sort sort = query.byPriority()
                 ? Sort.unsorted()
                 : Sort.by(Sort.Direction.DESC, "lastMessageAt").and(Sort.by("id"));
-        return conversations.findAll(spec, PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 100), sort));
+        return conversations.findAll(spec, Paging.of(page, size, MAX_PAGE_SIZE, sort));
     }
 
     @Transactional(readOnly = true)
@@ -182,7 +185,7 @@ public class WorkingConversations {
     public Page<Message> messages(Member member, UUID conversationId, int page, int size) {
         Conversation conversation = conversation(member, conversationId);
         return messages.findByConversationIdOrderByCreatedAtAsc(
-                conversation.getId(), PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200)));
+                conversation.getId(), Paging.of(page, size, MAX_MESSAGES_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
@@ -205,6 +208,10 @@ public class WorkingConversations {
         if (body.length() > MAX_REPLY) {
             throw new InvalidInputException(
                     "text", "validation.tooLong", "At most " + MAX_REPLY + " characters", MAX_REPLY);
+        }
+        if (TextInput.hasControlCharacter(body)) {
+            throw new InvalidInputException(
+                    "text", "validation.control", "Remove the control characters (such as NUL)");
         }
         Instant now = Instant.now();
         if (privateNote) {

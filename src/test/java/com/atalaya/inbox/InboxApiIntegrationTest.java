@@ -314,4 +314,92 @@ class InboxApiIntegrationTest extends IntegrationTest {
                 .get("items");
         return items.get(0).get("id").toString();
     }
+
+    @Test
+    void jsonOfTheWrongTypeIsA400SayingWhichFieldAndWhatItMustBe() {
+        String id = firstId();
+
+        ResponseEntity<Map> number = post(id, "{\"text\":123}", "en");
+        ResponseEntity<Map> spanish = post(id, "{\"text\":123}", "es");
+        ResponseEntity<Map> flag = post(id, "{\"text\":\"hola\",\"privateNote\":\"yes\"}", "en");
+        ResponseEntity<Map> status = api(token)
+                .patch()
+                .uri("/conversations/" + id)
+                .header("Accept-Language", "en")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"status\":1}")
+                .retrieve()
+                .toEntity(Map.class);
+
+        assertThat(number.getStatusCode().value()).isEqualTo(400);
+        assertThat(number.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(number.getBody())
+                .containsEntry("field", "text")
+                .containsEntry("detail", "text must be a string (in quotes).");
+        assertThat(spanish.getBody()).containsEntry("detail", "«text» debe ser un texto (entre comillas).");
+        assertThat(flag.getBody())
+                .containsEntry("field", "privateNote")
+                .containsEntry("detail", "privateNote must be true or false.");
+        assertThat(status.getStatusCode().value()).isEqualTo(400);
+        assertThat(status.getBody().get("detail").toString()).contains("status must be one of: OPEN, PENDING");
+        assertThat(messageCount(id)).as("nothing was stored").isEqualTo(1);
+        assertThat(api(token).get().uri("/conversations/" + id).retrieve().body(Map.class))
+                .containsEntry("status", "OPEN");
+    }
+
+    @Test
+    void aControlCharacterInAgentTextIsA400AndNothingIsStored() {
+        String id = firstId();
+
+        ResponseEntity<Map> nul = post(id, "{\"text\":\"Hola\\u0000adiós\"}", "en");
+        ResponseEntity<Map> escape = post(id, "{\"text\":\"\\u001b[2J\",\"privateNote\":true}", "es");
+        ResponseEntity<Map> tag = api(token)
+                .patch()
+                .uri("/conversations/" + id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"tags\":[\"ok\",\"a\\u0000b\"]}")
+                .retrieve()
+                .toEntity(Map.class);
+        ResponseEntity<Map> search = api(token)
+                .get()
+                .uri("/conversations?q={q}", "pedido\u0000")
+                .retrieve()
+                .toEntity(Map.class);
+        ResponseEntity<Map> tabsAndLines = post(id, "{\"text\":\"Hola,\\r\\n\\tgracias\",\"privateNote\":true}", "es");
+
+        assertThat(nul.getStatusCode().value()).isEqualTo(400);
+        assertThat(nul.getBody()).containsEntry("field", "text");
+        assertThat(nul.getBody().get("detail").toString()).contains("control character");
+        assertThat(escape.getStatusCode().value()).isEqualTo(400);
+        assertThat(escape.getBody().get("detail").toString()).contains("carácter de control");
+        assertThat(tag.getStatusCode().value()).isEqualTo(400);
+        assertThat(tag.getBody()).containsEntry("field", "tags[1]");
+        assertThat(search.getStatusCode().value()).isEqualTo(400);
+        assertThat(search.getBody()).containsEntry("field", "q");
+        assertThat(tabsAndLines.getStatusCode().value()).isEqualTo(201);
+        assertThat(messageCount(id))
+                .as("only the note with tabs and line breaks")
+                .isEqualTo(2);
+    }
+
+    private ResponseEntity<Map> post(String conversationId, String json, String language) {
+        return api(token)
+                .post()
+                .uri("/conversations/" + conversationId + "/messages")
+                .header("Accept-Language", language)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .retrieve()
+                .toEntity(Map.class);
+    }
+
+    private int messageCount(String conversationId) {
+        return ((List<?>) api(token)
+                        .get()
+                        .uri("/conversations/" + conversationId + "/messages")
+                        .retrieve()
+                        .body(Map.class)
+                        .get("items"))
+                .size();
+    }
 }

@@ -6,6 +6,7 @@ import com.atalaya.channels.IdentityKind;
 import com.atalaya.channels.InboundMessage;
 import com.atalaya.channels.Party;
 import com.atalaya.channels.ReceivingMessages;
+import com.atalaya.identity.Slugs;
 import com.atalaya.identity.Workspace;
 import com.atalaya.identity.WorkspaceDirectory;
 import com.atalaya.service.Presence;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -51,7 +51,6 @@ class ChattingWithVisitors {
 
     static final String VISITOR = "Visitante";
     private static final Logger log = LoggerFactory.getLogger(ChattingWithVisitors.class);
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62})");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WorkspaceDirectory directory;
@@ -88,7 +87,7 @@ class ChattingWithVisitors {
     /** The enabled widget of the workspace with this slug; 404 problem otherwise. */
     @Transactional(readOnly = true)
     Widget widget(String slug) {
-        if (slug == null || !SLUG.matcher(slug).matches()) {
+        if (!Slugs.isSlug(slug)) {
             throw WebchatProblem.unknownWidget();
         }
         Workspace workspace = directory.bySlug(slug).orElseThrow(WebchatProblem::unknownWidget);

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -20,34 +21,60 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * effort: a frame that reconnects reloads its transcript, which always lives in the database.
  * Thread-safe. On shutdown every stream is ended first, so frames reconnect (to another node)
  * instead of holding up the web server's graceful shutdown.
+ *
+ * <p>Each stream holds one of the web server's connections for as long as it is open, so visitors
+ * may hold only so many: {@code atalaya.webchat.limits.streams-per-ip} per client address and
+ * {@code atalaya.webchat.limits.streams} on this node, at most half of the server's connections
+ * ({@code server.tomcat.max-connections}), so agents always find connections left. A frame that is
+ * refused falls back to polling and retries later.
  */
 @Component
 class VisitorStreams implements SmartLifecycle {
 
     static final Duration TIMEOUT = Duration.ofMinutes(15);
     static final int MAX_PER_VISITOR = 5;
-    static final int MAX_TOTAL = 20_000;
+    static final long RETRY_AFTER_SECONDS = 30;
 
-    private record Stream(UUID workspaceId, UUID visitorId, long opened, SseEmitter emitter) {}
+    private record Stream(UUID workspaceId, UUID visitorId, String clientIp, long opened, SseEmitter emitter) {}
 
+    private final int maxTotal;
+    private final int maxPerIp;
     private final Map<UUID, Set<Stream>> byWorkspace = new ConcurrentHashMap<>();
+    private final Map<String, Integer> byClient = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean running;
 
+    VisitorStreams(
+            @Value("${atalaya.webchat.limits.streams:2000}") int maxTotal,
+            @Value("${atalaya.webchat.limits.streams-per-ip:20}") int maxPerIp,
+            @Value("${server.tomcat.max-connections:8192}") int serverConnections) {
+        if (maxTotal < 1 || maxPerIp < 1) {
+            throw new IllegalStateException("atalaya.webchat.limits.streams and streams-per-ip must be at least 1");
+        }
+        if (maxTotal > serverConnections / 2) {
+            throw new IllegalStateException("atalaya.webchat.limits.streams (" + maxTotal
+                    + ") must be at most half of server.tomcat.max-connections (" + serverConnections
+                    + "), so agents always find connections left");
+        }
+        this.maxTotal = maxTotal;
+        this.maxPerIp = maxPerIp;
+    }
+
     /**
      * Opens a stream for a workspace's frame; {@code visitorId} is null before the visitor started a
-     * chat (the stream then only carries the online state). Empty when this node is at capacity.
+     * chat (the stream then only carries the online state). A 429 problem when {@code clientIp}
+     * holds its share of streams already, a 503 problem when this node holds all it may.
      */
-    java.util.Optional<SseEmitter> open(UUID workspaceId, UUID visitorId, String firstEvent, Object firstData) {
-        if (!running || total.get() >= MAX_TOTAL) {
-            return java.util.Optional.empty();
+    SseEmitter open(UUID workspaceId, UUID visitorId, String clientIp, String firstEvent, Object firstData) {
+        if (!running) {
+            throw WebchatProblem.streamsFull(RETRY_AFTER_SECONDS);
         }
+        reserve(clientIp);
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        Stream stream = new Stream(workspaceId, visitorId, sequence.incrementAndGet(), emitter);
+        Stream stream = new Stream(workspaceId, visitorId, clientIp, sequence.incrementAndGet(), emitter);
         Set<Stream> streams = byWorkspace.computeIfAbsent(workspaceId, id -> ConcurrentHashMap.newKeySet());
         streams.add(stream);
-        total.incrementAndGet();
         Runnable remove = () -> remove(stream);
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
@@ -63,7 +90,17 @@ class VisitorStreams implements SmartLifecycle {
                     });
         }
         send(stream, firstEvent, firstData);
-        return java.util.Optional.of(emitter);
+        return emitter;
+    }
+
+    /** Streams open on this node. */
+    int open() {
+        return total.get();
+    }
+
+    /** Streams open on this node from one client address. */
+    int openFrom(String clientIp) {
+        return byClient.getOrDefault(clientIp, 0);
     }
 
     void toVisitor(UUID workspaceId, UUID visitorId, String event, Object data) {
@@ -117,13 +154,39 @@ class VisitorStreams implements SmartLifecycle {
         }
     }
 
+    /** Counts a new stream of {@code clientIp} against both limits, or throws without counting it. */
+    private void reserve(String clientIp) {
+        boolean[] allowed = {false};
+        byClient.compute(clientIp, (ip, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= maxPerIp) {
+                return open;
+            }
+            allowed[0] = true;
+            return count + 1;
+        });
+        if (!allowed[0]) {
+            throw WebchatProblem.tooManyStreams(RETRY_AFTER_SECONDS);
+        }
+        if (total.incrementAndGet() > maxTotal) {
+            total.decrementAndGet();
+            releaseClient(clientIp);
+            throw WebchatProblem.streamsFull(RETRY_AFTER_SECONDS);
+        }
+    }
+
     private void remove(Stream stream) {
         Set<Stream> streams = byWorkspace.get(stream.workspaceId());
         if (streams != null && streams.remove(stream)) {
             total.decrementAndGet();
+            releaseClient(stream.clientIp());
             if (streams.isEmpty()) {
                 byWorkspace.remove(stream.workspaceId(), streams);
             }
         }
+    }
+
+    private void releaseClient(String clientIp) {
+        byClient.computeIfPresent(clientIp, (ip, open) -> open <= 1 ? null : open - 1);
     }
 }

@@ -117,24 +117,25 @@ class WebchatApi {
 
     /**
      * Live events for one frame: {@code status} (online / leave-a-message, at once and then
-     * periodically) and, with a visitor token, {@code line} for each agent reply.
+     * periodically) and, with a visitor token, {@code line} for each agent reply. Refused with a
+     * 429 problem when the client's address holds its share of streams, a 503 problem when this
+     * node holds all it may ({@link VisitorStreams}); the frame then polls and retries.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> stream(@PathVariable String slug, @RequestParam(required = false) String token) {
+    ResponseEntity<SseEmitter> stream(
+            @PathVariable String slug, @RequestParam(required = false) String token, HttpServletRequest request) {
         Widget widget = chats.widget(slug);
         Visitor visitor = token == null || token.isEmpty() ? null : chats.authenticate(widget, token);
-        return streams.open(
-                        widget.workspaceId(),
-                        visitor == null ? null : visitor.getId(),
-                        "status",
-                        chats.status(widget.workspaceId()))
-                .map(emitter -> ResponseEntity.ok()
-                        .cacheControl(CacheControl.noStore())
-                        .header("X-Accel-Buffering", "no")
-                        .body(emitter))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                        .header(HttpHeaders.RETRY_AFTER, "30")
-                        .build());
+        SseEmitter emitter = streams.open(
+                widget.workspaceId(),
+                visitor == null ? null : visitor.getId(),
+                request.getRemoteAddr(),
+                "status",
+                chats.status(widget.workspaceId()));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header("X-Accel-Buffering", "no")
+                .body(emitter);
     }
 
     /** "Leave a message" while nobody is available: becomes an e-mail conversation. */

@@ -1,16 +1,18 @@
 package com.atalaya.channels.webchat;
 
+import com.atalaya.identity.TextInput;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** Checks and normalizes what visitors type; every failure is a 400 the visitor can correct. */
+/**
+ * Checks and normalizes what visitors type; every failure is a 400 the visitor can correct. Each
+ * check is one pass over text already bounded by the request size limit, and lengths are checked
+ * before anything else looks at the text.
+ */
 final class WebchatInput {
 
     static final int MAX_MESSAGE = 5000;
     static final int MAX_NAME = 120;
-    static final int MAX_EMAIL = 254;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}.]+");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    static final int MAX_EMAIL = TextInput.MAX_EMAIL;
 
     private WebchatInput() {}
 
@@ -18,7 +20,8 @@ final class WebchatInput {
     static String message(String field, String text) {
         String body = text == null
                 ? ""
-                : CONTROL.matcher(text.replace("\r\n", "\n")).replaceAll("").strip();
+                : TextInput.withoutControlCharacters(text.replace("\r\n", "\n").replace('\r', '\n'))
+                        .strip();
         if (body.isEmpty()) {
             throw WebchatProblem.invalid(field, "webchat.error.messageEmpty", "Write a message first");
         }
@@ -31,9 +34,7 @@ final class WebchatInput {
 
     /** An optional name: {@code null} when blank. */
     static String name(String name) {
-        String clean = name == null
-                ? ""
-                : CONTROL.matcher(name).replaceAll("").replaceAll("\\s+", " ").strip();
+        String clean = name == null ? "" : TextInput.singleLine(TextInput.withoutControlCharacters(name));
         if (clean.isEmpty()) {
             return null;
         }
@@ -50,7 +51,7 @@ final class WebchatInput {
         if (clean.isEmpty()) {
             return null;
         }
-        if (clean.length() > MAX_EMAIL || !EMAIL.matcher(clean).matches()) {
+        if (clean.length() > MAX_EMAIL || !TextInput.isEmailAddress(clean)) {
             throw WebchatProblem.invalid("email", "webchat.error.emailInvalid", "Enter a valid e-mail address");
         }
         return clean;

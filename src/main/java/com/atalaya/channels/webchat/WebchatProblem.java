@@ -13,6 +13,7 @@ class WebchatProblem extends RuntimeException {
     private final String field;
     private final long retryAfterSeconds;
     private final transient Object[] args;
+    private boolean closesConnection;
 
     private WebchatProblem(
             HttpStatus status,
@@ -52,6 +53,30 @@ class WebchatProblem extends RuntimeException {
                 "This workspace has no e-mail or contact-form channel to take messages");
     }
 
+    /** This client already holds as many open streams as one address may. */
+    static WebchatProblem tooManyStreams(long retryAfterSeconds) {
+        return new WebchatProblem(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "webchat.error.tooManyStreams",
+                        null,
+                        retryAfterSeconds,
+                        "Too many chats are open from your connection; try again in " + retryAfterSeconds + " s",
+                        retryAfterSeconds)
+                .closing();
+    }
+
+    /** This node holds as many visitor streams as it may, keeping the rest of its connections for agents. */
+    static WebchatProblem streamsFull(long retryAfterSeconds) {
+        return new WebchatProblem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "webchat.error.streamsFull",
+                        null,
+                        retryAfterSeconds,
+                        "The chat has too many connections; try again in " + retryAfterSeconds + " s",
+                        retryAfterSeconds)
+                .closing();
+    }
+
     static WebchatProblem tooManyRequests(long retryAfterSeconds) {
         return new WebchatProblem(
                 HttpStatus.TOO_MANY_REQUESTS,
@@ -60,6 +85,16 @@ class WebchatProblem extends RuntimeException {
                 retryAfterSeconds,
                 "Too many requests; try again in " + retryAfterSeconds + " s",
                 retryAfterSeconds);
+    }
+
+    /** A refused stream: the answer closes the connection instead of leaving it idle in keep-alive. */
+    private WebchatProblem closing() {
+        closesConnection = true;
+        return this;
+    }
+
+    boolean closesConnection() {
+        return closesConnection;
     }
 
     HttpStatus status() {

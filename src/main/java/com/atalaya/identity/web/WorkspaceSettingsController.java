@@ -193,7 +193,7 @@ class WorkspaceSettingsController {
             throw new com.atalaya.identity.NotPermittedException("Only administrators and managers see the audit log");
         }
         model.addAttribute("member", member);
-        model.addAttribute("entries", audit.page(member.workspaceId(), Math.max(0, page), 50));
+        model.addAttribute("entries", audit.page(member.workspaceId(), page, 50));
         return "identity/settings-audit";
     }
 }

@@ -169,8 +169,8 @@ class InboxApi {
             @Parameter(description = "recent (newest activity first) or priority (most urgent first)")
                     @RequestParam(defaultValue = "recent")
                     String sort,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "25") int size) {
+            @Parameter(description = "page number, from 0 to 10,000") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "items per page, from 1 to 100") @RequestParam(defaultValue = "25") int size) {
         Member member = access.require(me, workspaceId);
         if (!sort.equals("recent") && !sort.equals("priority")) {
             throw new InvalidInputException("sort", "api.sort", "sort must be recent or priority");
@@ -195,8 +195,8 @@ class InboxApi {
             @AuthenticationPrincipal AtalayaUser me,
             @PathVariable UUID workspaceId,
             @PathVariable UUID conversationId,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @Parameter(description = "page number, from 0 to 10,000") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "items per page, from 1 to 200") @RequestParam(defaultValue = "50") int size) {
         return PageResponse.of(
                 conversations.messages(access.require(me, workspaceId), conversationId, page, size), MessageView::of);
     }
@@ -244,8 +244,8 @@ class InboxApi {
             @AuthenticationPrincipal AtalayaUser me,
             @PathVariable UUID workspaceId,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "25") int size) {
+            @Parameter(description = "page number, from 0 to 10,000") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "items per page, from 1 to 100") @RequestParam(defaultValue = "25") int size) {
         Member member = access.require(me, workspaceId);
         Page<Contact> result = contacts.search(member, q, page, size);
         Map<UUID, List<ContactIdentity>> identities = contacts.identitiesOf(result.getContent());

@@ -5,6 +5,7 @@ import com.atalaya.channels.FileStore;
 import com.atalaya.identity.AtalayaUser;
 import com.atalaya.identity.InvalidInputException;
 import com.atalaya.identity.Member;
+import com.atalaya.identity.Paging;
 import com.atalaya.identity.WorkspaceAccess;
 import com.atalaya.identity.WorkspaceDirectory;
 import com.atalaya.inbox.Conversation;
@@ -366,6 +367,6 @@ class InboxController {
                 s = ConversationStatus.OPEN;
             }
         }
-        return new Filter(f, s, p.channel(), q == null ? null : q.strip(), Math.max(0, page), priority, sort);
+        return new Filter(f, s, p.channel(), q == null ? null : q.strip(), Paging.page(page), priority, sort);
     }
 }

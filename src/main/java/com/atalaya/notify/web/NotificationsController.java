@@ -3,6 +3,7 @@ package com.atalaya.notify.web;
 import com.atalaya.identity.AtalayaUser;
 import com.atalaya.identity.AuditLog;
 import com.atalaya.identity.Member;
+import com.atalaya.identity.Paging;
 import com.atalaya.identity.WorkspaceAccess;
 import com.atalaya.notify.NotificationCreated;
 import com.atalaya.notify.NotificationKind;
@@ -68,7 +69,7 @@ class NotificationsController {
             Model model) {
         Member member = access.require(me, slug);
         model.addAttribute("member", member);
-        model.addAttribute("notifications", notifying.page(member.workspaceId(), member.userId(), page));
+        model.addAttribute("notifications", notifying.page(member.workspaceId(), member.userId(), Paging.page(page)));
         model.addAttribute("preferences", notifying.preferences(member.userId()));
         return "notify/notifications";
     }

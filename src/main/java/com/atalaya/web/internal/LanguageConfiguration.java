@@ -22,18 +22,29 @@ class LanguageConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("atalaya-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setDefaultLocaleFunction(request -> {
-            for (var range : Locale.LanguageRange.parse(
-                    request.getHeader("Accept-Language") == null ? "es" : request.getHeader("Accept-Language"))) {
-                for (Locale supported : SUPPORTED) {
-                    if (range.getRange().toLowerCase(Locale.ROOT).startsWith(supported.getLanguage())) {
-                        return supported;
-                    }
+        resolver.setDefaultLocaleFunction(request -> preferred(request.getHeader("Accept-Language")));
+        return resolver;
+    }
+
+    /** The first supported language of an {@code Accept-Language} header; Spanish when none is, or the header is malformed. */
+    static Locale preferred(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.length() > 1000) {
+            return SPANISH;
+        }
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException e) {
+            return SPANISH;
+        }
+        for (var range : ranges) {
+            for (Locale supported : SUPPORTED) {
+                if (range.getRange().toLowerCase(Locale.ROOT).startsWith(supported.getLanguage())) {
+                    return supported;
                 }
             }
-            return SPANISH;
-        });
-        return resolver;
+        }
+        return SPANISH;
     }
 
     @Override

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atalaya.IntegrationTest;
+import com.atalaya.PathologicalInput;
 import com.atalaya.channels.ChannelConnection;
 import com.atalaya.channels.ChannelConnections;
 import com.atalaya.channels.webchat.WebchatVisitorClient.Session;
 import com.atalaya.identity.InvalidInputException;
 import com.atalaya.identity.TestWorkspaces;
 import com.atalaya.identity.TestWorkspaces.Tenant;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The visitor API's answers to bad input, strangers and floods; the embed's resources and headers. */
 class WebchatApiIntegrationTest extends IntegrationTest {
@@ -27,6 +32,9 @@ class WebchatApiIntegrationTest extends IntegrationTest {
 
     @Autowired
     ChannelConnections connections;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     WebchatVisitorClient visitor;
     Tenant shop;
@@ -145,6 +153,98 @@ class WebchatApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void jsonOfTheWrongTypeIsA400SayingWhichField() {
+        Session session = visitor.session(shop.slug());
+
+        var number = visitor.postRaw(shop.slug(), "messages", session.token(), "{\"text\":123}", "es");
+        var list = visitor.postRaw(shop.slug(), "sessions", null, "{\"name\":[\"Ana\"]}", "en");
+        var object = visitor.postRaw(
+                shop.slug(), "offline-messages", null, "{\"email\":{\"a\":1},\"message\":\"hola\"}", "en");
+
+        assertProblem(number, 400, "«text» debe ser un texto");
+        assertThat(number.getBody()).containsEntry("field", "text").containsEntry("code", "input.wrongType");
+        assertProblem(list, 400, "name must be a string");
+        assertProblem(object, 400, "email must be a string");
+        assertThat(visitor.lines(shop.slug(), session)).isEmpty();
+    }
+
+    @Test
+    void aControlCharacterIsA400AndNothingIsStored() {
+        Session session = visitor.session(shop.slug());
+
+        var message = visitor.postRaw(shop.slug(), "messages", session.token(), "{\"text\":\"hola\\u0000\"}", "es");
+        var name = visitor.postRaw(shop.slug(), "sessions", null, "{\"name\":\"An\\u0000a\"}", "en");
+        var offline = visitor.postRaw(
+                shop.slug(),
+                "offline-messages",
+                null,
+                "{\"email\":\"ana@tienda.es\",\"message\":\"\\u0007hola\"}",
+                "es");
+        ResponseEntity<Map<String, Object>> token = http().get()
+                .uri("/widget/{slug}/api/stream?token={token}", shop.slug(), session.token() + "\u0000")
+                .retrieve()
+                .toEntity(WebchatVisitorClient.JSON);
+
+        assertProblem(message, 400, "«text» contiene un carácter de control");
+        assertThat(message.getBody()).containsEntry("field", "text");
+        assertProblem(name, 400, "name contains a control character");
+        assertProblem(offline, 400, "carácter de control");
+        assertProblem(token, 400, "token");
+        assertThat(visitor.lines(shop.slug(), session)).isEmpty();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from webchat_visitors where workspace_id = ?", Long.class, shop.id()))
+                .as("only the first session")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from inbound_receipts r join channel_connections c on c.id = r.connection_id"
+                                + " where c.workspace_id = ?",
+                        Long.class,
+                        shop.id()))
+                .as("nothing received")
+                .isZero();
+    }
+
+    /**
+     * Benchmark-style with a generous bound. 100,000 characters are over the body limit (413 before
+     * parsing); 60,000 fit and reach the checks of each field. The old e-mail expression took minutes.
+     */
+    @Test
+    void everyFieldAnswersPathologicalInputQuickly() {
+        for (int length : new int[] {100_000, 60_000}) {
+            for (String input : PathologicalInput.of(length)) {
+                Tenant tenant = workspaces.create("Tienda");
+                Session session = visitor.session(tenant.slug());
+                List<Supplier<ResponseEntity<?>>> calls = List.of(
+                        () -> visitor.openSession(tenant.slug(), Map.of("name", input)),
+                        () -> visitor.openSession(tenant.slug(), Map.of("email", input)),
+                        () -> visitor.post(tenant.slug(), session.token(), Map.of("text", input), "es"),
+                        () -> visitor.post(
+                                tenant.slug(), session.token(), Map.of("text", "hola", "clientId", input), "es"),
+                        () -> visitor.leaveMessage(
+                                tenant.slug(), Map.of("name", input, "email", "a@b.es", "message", "hola"), "es"),
+                        () -> visitor.leaveMessage(tenant.slug(), Map.of("email", input, "message", "hola"), "es"),
+                        () -> visitor.leaveMessage(tenant.slug(), Map.of("email", "a@b.es", "message", input), "es"),
+                        () -> visitor.leaveMessage(
+                                tenant.slug(), Map.of("email", "a@b.es", "message", "hola", "clientId", input), "es"),
+                        () -> visitor.transcript(tenant.slug(), headerSafe(input.substring(0, 4000))),
+                        () -> http().get()
+                                .uri("/widget/{slug}/api/stream?token={token}", tenant.slug(), input.substring(0, 4000))
+                                .retrieve()
+                                .toEntity(String.class));
+                for (int i = 0; i < calls.size(); i++) {
+                    long start = System.nanoTime();
+                    int status = calls.get(i).get().getStatusCode().value();
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+                    String what = "call " + i + " with " + length + " of " + input.substring(0, 8) + "…";
+                    assertThat(status).as(what).isBetween(200, 499);
+                    assertThat(took).as(what).isLessThan(Duration.ofSeconds(2));
+                }
+            }
+        }
+    }
+
+    @Test
     void theEmbedScriptIsCacheableJavaScript() {
         ResponseEntity<String> script =
                 http().get().uri("/widget.js").retrieve().toEntity(String.class);
@@ -237,6 +337,13 @@ class WebchatApiIntegrationTest extends IntegrationTest {
 
         assertThat(config.getHeaders().getAccessControlAllowOrigin()).isEqualTo("*");
         assertThat(config.getBody()).containsKeys("title", "accentColor", "online", "labels");
+    }
+
+    /** What an HTTP client lets through in a header: visible ASCII. */
+    private static String headerSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        text.chars().forEach(c -> safe.append(c > 0x20 && c < 0x7f ? (char) c : 'x'));
+        return safe.toString();
     }
 
     private static void assertProblem(ResponseEntity<?> response, int status, String detailContaining) {

@@ -3,6 +3,8 @@ package com.atalaya.channels.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.atalaya.PathologicalInput;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -78,5 +80,28 @@ class WebchatInputTest {
         assertThat(WebchatInput.clientId("1-1-1-1-1")).isNull();
         assertThat(WebchatInput.clientId("zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"))
                 .isNull();
+    }
+
+    /** Benchmark-style with a generous bound: each check is one pass, where a backtracking one took minutes. */
+    @Test
+    void everyFieldAnswersAHundredThousandPathologicalCharactersQuickly() {
+        for (String input : PathologicalInput.of(100_000)) {
+            for (Runnable check : new Runnable[] {
+                () -> WebchatInput.optionalEmail(input),
+                () -> WebchatInput.name(input),
+                () -> WebchatInput.message("text", input),
+                () -> WebchatInput.clientId(input)
+            }) {
+                long start = System.nanoTime();
+                try {
+                    check.run();
+                } catch (WebchatProblem expected) {
+                    // refused is fine; slow is not
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .as("%s…", input.substring(0, 12))
+                        .isLessThan(Duration.ofSeconds(2));
+            }
+        }
     }
 }

@@ -93,10 +93,33 @@ final class WebchatVisitorClient {
                 .toEntity(JSON);
     }
 
+    /** Posts a body as it is written, for JSON of the wrong shape; {@code token} may be null. */
+    ResponseEntity<Map<String, Object>> postRaw(String slug, String path, String token, String json, String language) {
+        return http.post()
+                .uri("/widget/{slug}/api/" + path, slug)
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                    h.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .retrieve()
+                .toEntity(JSON);
+    }
+
     /** Listens to a frame's event stream; collects the raw lines it receives until closed. */
     EventStream stream(String slug, String token) {
-        return new EventStream(URI.create("http://localhost:" + port + "/widget/" + slug + "/api/stream"
-                + (token == null ? "" : "?token=" + token)));
+        return stream(slug, token, Map.of());
+    }
+
+    /** A stream opened with extra request headers, such as the X-Forwarded-For of a proxy. */
+    EventStream stream(String slug, String token, Map<String, String> headers) {
+        return new EventStream(
+                URI.create("http://localhost:" + port + "/widget/" + slug + "/api/stream"
+                        + (token == null ? "" : "?token=" + token)),
+                headers);
     }
 
     static final class EventStream implements AutoCloseable {
@@ -104,17 +127,24 @@ final class WebchatVisitorClient {
         final List<String> lines = new CopyOnWriteArrayList<>();
         final HttpClient client = HttpClient.newHttpClient();
         volatile int status;
+        volatile HttpHeaders headers;
 
-        EventStream(URI uri) {
-            client.sendAsync(
-                            HttpRequest.newBuilder(uri)
-                                    .header("Accept", "text/event-stream")
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofLines())
+        EventStream(URI uri, Map<String, String> extraHeaders) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+            extraHeaders.forEach(request::header);
+            client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(response -> {
+                        HttpHeaders received = new HttpHeaders();
+                        response.headers().map().forEach(received::addAll);
+                        headers = received;
                         status = response.statusCode();
                         response.body().forEach(lines::add);
                     });
+        }
+
+        /** The body of a refused stream (a problem document), once it has arrived. */
+        String body() {
+            return String.join("\n", lines);
         }
 
         boolean received(String event, String dataContaining) {
