@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -37,6 +38,7 @@ class EventRetries {
     @Scheduled(
             fixedDelayString = "${atalaya.events.retry-every:30s}",
             initialDelayString = "${atalaya.events.retry-every:30s}")
+    @SchedulerLock(name = "event-resubmission", lockAtMostFor = "PT10M")
     void resubmit() {
         Instant now = Instant.now();
         failed.resubmit(ResubmissionOptions.defaults()

@@ -38,3 +38,11 @@ alter table outbound_deliveries add column claimed_until timestamp with time zon
 -- A message threaded into a conversation by its reference token but sent by someone who is not the
 -- conversation's contact: shown with a warning, and replies keep going to the contact.
 alter table messages add column from_other_sender boolean default false not null;
+
+-- ShedLock: a scheduled job (retries, snooze wake-up, event resubmission) runs on one node at a time.
+create table shedlock (
+    name varchar(64) primary key,
+    lock_until timestamp with time zone not null,
+    locked_at timestamp with time zone not null,
+    locked_by varchar(255) not null
+);

@@ -2,6 +2,7 @@ package com.atalaya.channels;
 
 import java.time.Instant;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,6 +58,7 @@ class DispatchingReplies {
     }
 
     @Scheduled(fixedDelayString = "${atalaya.outbound.retry-every:15s}")
+    @SchedulerLock(name = "outbound-retries", lockAtMostFor = "PT2M")
     void retryDue() {
         deliveries
                 .findTop50ByStatusAndNextAttemptAtBeforeOrderByNextAttemptAt(

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
@@ -371,6 +372,7 @@ public class WorkingConversations {
     }
 
     @Scheduled(fixedDelay = 60_000)
+    @SchedulerLock(name = "snooze-wake-up", lockAtMostFor = "PT5M")
     void wakeSnoozed() {
         conversations
                 .findByStatusAndSnoozedUntilBefore(ConversationStatus.SNOOZED, Instant.now())
