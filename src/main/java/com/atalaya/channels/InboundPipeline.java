@@ -105,6 +105,14 @@ class InboundPipeline implements SmartLifecycle {
         }
     }
 
+    void wakeAll() {
+        for (int lane = 0; lane < lanes; lane++) {
+            if (wake[lane].availablePermits() == 0) {
+                wake[lane].release();
+            }
+        }
+    }
+
     @Override
     public void start() {
         tx.executeWithoutResult(s -> queue.prepareLanes(lanes));

@@ -136,6 +136,12 @@ class InboundQueue {
         return jdbc.sql("select count(*) from inbound_queue").query(Long.class).single();
     }
 
+    long incompletePublications() {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null")
+                .query(Long.class)
+                .single();
+    }
+
     long failing() {
         return jdbc.sql("select count(*) from inbound_queue where attempts > 0")
                 .query(Long.class)

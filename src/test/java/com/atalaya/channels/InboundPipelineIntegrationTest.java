@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.atalaya.IntegrationTest;
+import com.atalaya.UiSession;
 import com.atalaya.identity.TestWorkspaces;
 import com.atalaya.identity.TestWorkspaces.Tenant;
 import java.time.Duration;
@@ -129,6 +130,17 @@ class InboundPipelineIntegrationTest extends IntegrationTest {
                         "select last_error from inbound_queue where workspace_id = ?", String.class, shop.id()))
                 .isNotBlank();
         assertThat(output.getAll()).contains("could not reach the inbox (attempt 1)");
+
+        // The operator sees it on the pipeline page and can retry it; nobody else sees the page.
+        UiSession agentView = UiSession.of(port, shop.email(), TestWorkspaces.PASSWORD);
+        assertThat(agentView.status("/w/" + shop.slug() + "/settings/pipeline")).isEqualTo(403);
+        jdbc.update("update user_accounts set operator = true where id = ?", shop.admin().id());
+        UiSession operator = UiSession.of(port, shop.email(), TestWorkspaces.PASSWORD);
+        String page = operator.get("/w/" + shop.slug() + "/settings/pipeline");
+        assertThat(page).contains("Canal de mensajes").contains("Reintentar ahora").doesNotContain("??");
+        assertThat(page).contains(shop.id().toString());
+        assertThat(operator.post("/w/" + shop.slug() + "/settings/pipeline/retry", "")).isEqualTo(302);
+        jdbc.update("update user_accounts set operator = false where id = ?", shop.admin().id());
     }
 
     @Test
