@@ -35,16 +35,7 @@ public class InboundBacklog {
     }
 
     public List<StuckMessage> stuck() {
-        return queue.stuck(100).stream()
-                .map(s -> new StuckMessage(
-                        s.seq(),
-                        s.workspaceId(),
-                        s.channelType(),
-                        s.receivedAt(),
-                        s.attempts(),
-                        s.lastError(),
-                        s.nextAttemptAt()))
-                .toList();
+        return queue.stuck(100);
     }
 
     /** Makes every failing message due now and wakes the lanes; returns how many. */

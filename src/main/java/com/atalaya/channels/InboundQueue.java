@@ -25,16 +25,6 @@ class InboundQueue {
             Instant receivedAt,
             int attempts) {}
 
-    /** A message that has failed to reach the inbox at least once. */
-    record Stuck(
-            long seq,
-            UUID workspaceId,
-            String channelType,
-            Instant receivedAt,
-            int attempts,
-            String lastError,
-            Instant nextAttemptAt) {}
-
     private final JdbcClient jdbc;
 
     InboundQueue(JdbcClient jdbc) {
@@ -148,12 +138,12 @@ class InboundQueue {
                 .single();
     }
 
-    List<Stuck> stuck(int limit) {
+    List<InboundBacklog.StuckMessage> stuck(int limit) {
         return jdbc.sql("""
                         select seq, workspace_id, channel_type, received_at, attempts, last_error, next_attempt_at
                         from inbound_queue where attempts > 0 order by seq limit ?""")
                 .param(limit)
-                .query((rs, i) -> new Stuck(
+                .query((rs, i) -> new InboundBacklog.StuckMessage(
                         rs.getLong(1),
                         rs.getObject(2, UUID.class),
                         rs.getString(3),

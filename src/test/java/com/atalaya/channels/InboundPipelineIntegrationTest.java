@@ -134,13 +134,21 @@ class InboundPipelineIntegrationTest extends IntegrationTest {
         // The operator sees it on the pipeline page and can retry it; nobody else sees the page.
         UiSession agentView = UiSession.of(port, shop.email(), TestWorkspaces.PASSWORD);
         assertThat(agentView.status("/w/" + shop.slug() + "/settings/pipeline")).isEqualTo(403);
-        jdbc.update("update user_accounts set operator = true where id = ?", shop.admin().id());
+        jdbc.update(
+                "update user_accounts set operator = true where id = ?",
+                shop.admin().id());
         UiSession operator = UiSession.of(port, shop.email(), TestWorkspaces.PASSWORD);
         String page = operator.get("/w/" + shop.slug() + "/settings/pipeline");
-        assertThat(page).contains("Canal de mensajes").contains("Reintentar ahora").doesNotContain("??");
+        assertThat(page)
+                .contains("Canal de mensajes")
+                .contains("Reintentar ahora")
+                .doesNotContain("??");
         assertThat(page).contains(shop.id().toString());
-        assertThat(operator.post("/w/" + shop.slug() + "/settings/pipeline/retry", "")).isEqualTo(302);
-        jdbc.update("update user_accounts set operator = false where id = ?", shop.admin().id());
+        assertThat(operator.post("/w/" + shop.slug() + "/settings/pipeline/retry", ""))
+                .isEqualTo(302);
+        jdbc.update(
+                "update user_accounts set operator = false where id = ?",
+                shop.admin().id());
     }
 
     @Test
