@@ -126,6 +126,9 @@ public class ChannelConnections {
         try {
             registry.adapter(type).orElseThrow().check(settings);
         } catch (DeliveryException e) {
+            if (e.messageKey() != null) {
+                throw new InvalidInputException(null, e.messageKey(), e.getMessage(), e.args());
+            }
             throw new InvalidInputException(null, "channels.checkFailed", e.getMessage(), e.getMessage());
         }
     }
@@ -149,8 +152,12 @@ public class ChannelConnections {
             if (field.required() && (value == null || value.isEmpty())) {
                 throw new InvalidInputException(field.name(), "validation.required", field.name() + " is required");
             }
-            if (value != null && value.length() > 2000) {
-                throw new InvalidInputException(field.name(), "validation.tooLong", "At most 2000 characters", 2000);
+            if (value != null && value.length() > field.maxLength()) {
+                throw new InvalidInputException(
+                        field.name(),
+                        "validation.tooLong",
+                        "At most " + field.maxLength() + " characters",
+                        field.maxLength());
             }
             if (value != null && !value.isEmpty()) {
                 switch (field.kind()) {
