@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
@@ -30,14 +31,21 @@ public class ChannelConnections {
     private final SecretBox secrets;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     ChannelConnections(
-            Connections connections, ChannelRegistry registry, SecretBox secrets, JsonMapper json, AuditLog audit) {
+            Connections connections,
+            ChannelRegistry registry,
+            SecretBox secrets,
+            JsonMapper json,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.connections = connections;
         this.registry = registry;
         this.secrets = secrets;
         this.json = json;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -81,6 +89,7 @@ public class ChannelConnections {
         ChannelConnection connection = connections.save(
                 new ChannelConnection(actor.workspaceId(), type, requireName(name), seal(descriptor, valid)));
         audit.record(actor, "channel.created", type + ": " + connection.getName());
+        changed(connection);
         return connection;
     }
 
@@ -95,6 +104,7 @@ public class ChannelConnections {
         connection.rename(requireName(name));
         connection.setSettingsJson(seal(descriptor, valid));
         audit.record(actor, "channel.updated", connection.getType() + ": " + connection.getName());
+        changed(connection);
     }
 
     public void setEnabled(Member actor, UUID connectionId, boolean enabled) {
@@ -104,6 +114,12 @@ public class ChannelConnections {
                 .orElseThrow(WorkspaceNotFoundException::new);
         connection.setEnabled(enabled);
         audit.record(actor, enabled ? "channel.enabled" : "channel.disabled", connection.getName());
+        changed(connection);
+    }
+
+    private void changed(ChannelConnection connection) {
+        events.publishEvent(
+                new ChannelConnectionChanged(connection.getWorkspaceId(), connection.getId(), connection.getType()));
     }
 
     /** Every workspace starts with the channels that exist once per workspace (chat, contact form). */
