@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
@@ -31,14 +32,21 @@ public class ChannelConnections {
     private final SecretBox secrets;
     private final JsonMapper json;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     ChannelConnections(
-            Connections connections, ChannelRegistry registry, SecretBox secrets, JsonMapper json, AuditLog audit) {
+            Connections connections,
+            ChannelRegistry registry,
+            SecretBox secrets,
+            JsonMapper json,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.connections = connections;
         this.registry = registry;
         this.secrets = secrets;
         this.json = json;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -82,6 +90,7 @@ public class ChannelConnections {
         ChannelConnection connection = connections.save(
                 new ChannelConnection(actor.workspaceId(), type, requireName(name), seal(descriptor, valid)));
         audit.record(actor, "channel.created", type + ": " + connection.getName());
+        changed(connection);
         return connection;
     }
 
@@ -96,6 +105,7 @@ public class ChannelConnections {
         connection.rename(requireName(name));
         connection.setSettingsJson(seal(descriptor, valid));
         audit.record(actor, "channel.updated", connection.getType() + ": " + connection.getName());
+        changed(connection);
     }
 
     public void setEnabled(Member actor, UUID connectionId, boolean enabled) {
@@ -105,6 +115,12 @@ public class ChannelConnections {
                 .orElseThrow(WorkspaceNotFoundException::new);
         connection.setEnabled(enabled);
         audit.record(actor, enabled ? "channel.enabled" : "channel.disabled", connection.getName());
+        changed(connection);
+    }
+
+    private void changed(ChannelConnection connection) {
+        events.publishEvent(
+                new ChannelConnectionChanged(connection.getWorkspaceId(), connection.getId(), connection.getType()));
     }
 
     /** Every workspace starts with the channels that exist once per workspace (chat, contact form). */
@@ -127,6 +143,9 @@ public class ChannelConnections {
         try {
             registry.adapter(type).orElseThrow().check(settings);
         } catch (DeliveryException e) {
+            if (e.messageKey() != null) {
+                throw new InvalidInputException(null, e.messageKey(), e.getMessage(), e.args());
+            }
             throw new InvalidInputException(null, "channels.checkFailed", e.getMessage(), e.getMessage());
         }
     }
@@ -150,8 +169,12 @@ public class ChannelConnections {
             if (field.required() && (value == null || value.isEmpty())) {
                 throw new InvalidInputException(field.name(), "validation.required", field.name() + " is required");
             }
-            if (value != null && value.length() > 2000) {
-                throw new InvalidInputException(field.name(), "validation.tooLong", "At most 2000 characters", 2000);
+            if (value != null && value.length() > field.maxLength()) {
+                throw new InvalidInputException(
+                        field.name(),
+                        "validation.tooLong",
+                        "At most " + field.maxLength() + " characters",
+                        field.maxLength());
             }
             if (TextInput.hasControlCharacter(value)) {
                 throw new InvalidInputException(

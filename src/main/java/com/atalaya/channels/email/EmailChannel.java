@@ -45,7 +45,8 @@ class EmailChannel implements ChannelAdapter {
                     new SettingField("smtpPassword", Kind.SECRET, false, null),
                     new SettingField("fromAddress", Kind.EMAIL, true, null),
                     new SettingField("fromName", Kind.TEXT, false, null),
-                    new SettingField("pollSeconds", Kind.NUMBER, true, "60")),
+                    new SettingField("pollSeconds", Kind.NUMBER, true, "60"),
+                    new SettingField("trustedCertificate", Kind.MULTILINE, false, null)),
             Map.of("imapSecurity", SECURITY, "smtpSecurity", SECURITY),
             false);
 
@@ -82,19 +83,29 @@ class EmailChannel implements ChannelAdapter {
     /** Signs in to the IMAP and the SMTP server and opens the folder; the reason says what to fix. */
     @Override
     public void check(Map<String, String> values) throws DeliveryException {
-        EmailSettings settings = EmailSettings.of(values);
+        EmailSettings settings;
+        try {
+            settings = EmailSettings.of(values);
+        } catch (IllegalArgumentException e) {
+            throw new MailProblems.Problem("email.problem.certificateUnreadable").toDelivery(true, e);
+        }
         try (Store store = settings.imapSession().getStore("imap")) {
             store.connect(settings.imapHost(), settings.imapPort(), settings.imapUser(), settings.imapPassword());
             Folder folder = store.getFolder(settings.imapFolder());
             if (!folder.exists()) {
-                throw DeliveryException.permanent(
-                        "The IMAP server " + settings.imapHost() + " has no folder \"" + settings.imapFolder() + "\"");
+                throw new MailProblems.Problem(
+                                "email.problem.noFolder",
+                                "IMAP",
+                                settings.imapHost(),
+                                String.valueOf(settings.imapPort()),
+                                settings.imapFolder())
+                        .toDelivery(true, null);
             }
             folder.open(Folder.READ_ONLY);
             folder.close(false);
         } catch (MessagingException e) {
-            throw new DeliveryException(
-                    MailProblems.explain(e, "IMAP", settings.imapHost(), settings.imapPort()), true, e);
+            throw MailProblems.problem(e, "IMAP", settings.imapHost(), settings.imapPort())
+                    .toDelivery(true, e);
         }
         try (Transport transport = settings.smtpSession().getTransport("smtp")) {
             transport.connect(
@@ -103,8 +114,8 @@ class EmailChannel implements ChannelAdapter {
                     settings.smtpUser().isEmpty() ? null : settings.smtpUser(),
                     settings.smtpUser().isEmpty() ? null : settings.smtpPassword());
         } catch (MessagingException e) {
-            throw new DeliveryException(
-                    MailProblems.explain(e, "SMTP", settings.smtpHost(), settings.smtpPort()), true, e);
+            throw MailProblems.problem(e, "SMTP", settings.smtpHost(), settings.smtpPort())
+                    .toDelivery(true, e);
         }
     }
 

@@ -7,7 +7,9 @@ import java.util.Properties;
 
 /**
  * The settings of one e-mail connection, with the mail sessions they describe. Holds passwords:
- * never log an instance ({@link #toString()} leaves them out).
+ * never log an instance ({@link #toString()} leaves them out). TLS connections trust the JDK's
+ * default trust store plus {@code trusted}, the certificates pasted into the connection's
+ * settings, and check the server's host name.
  */
 record EmailSettings(
         String imapHost,
@@ -23,7 +25,8 @@ record EmailSettings(
         String smtpPassword,
         String fromAddress,
         String fromName,
-        int pollSeconds) {
+        int pollSeconds,
+        TrustedCertificates trusted) {
 
     enum Security {
         SSL,
@@ -34,7 +37,11 @@ record EmailSettings(
     static final int CONNECT_TIMEOUT_MS = 15_000;
     static final int READ_TIMEOUT_MS = 60_000;
 
-    /** Reads stored settings; the SMTP account falls back to the IMAP one when left blank. */
+    /**
+     * Reads stored settings; the SMTP account falls back to the IMAP one when left blank.
+     *
+     * @throws IllegalArgumentException when the trusted certificate is not a readable PEM certificate
+     */
     static EmailSettings of(Map<String, String> values) {
         String imapUser = text(values, "imapUser", "");
         String imapPassword = text(values, "imapPassword", "");
@@ -54,7 +61,8 @@ record EmailSettings(
                 smtpPassword.isEmpty() ? imapPassword : smtpPassword,
                 text(values, "fromAddress", ""),
                 text(values, "fromName", ""),
-                Math.max(1, number(values, "pollSeconds", 60)));
+                Math.max(1, number(values, "pollSeconds", 60)),
+                TrustedCertificates.parse(values.get("trustedCertificate")));
     }
 
     String fromDomain() {
@@ -91,16 +99,20 @@ record EmailSettings(
         return Session.getInstance(props);
     }
 
-    private static void security(Properties props, String protocol, Security security) {
+    private void security(Properties props, String protocol, Security security) {
+        // Without this, a refused certificate is tried again with the JDK's socket factory, whose error names nothing.
+        props.put("mail." + protocol + ".socketFactory.fallback", "false");
         switch (security) {
             case SSL -> {
                 props.put("mail." + protocol + ".ssl.enable", "true");
                 props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+                props.put("mail." + protocol + ".ssl.socketFactory", trusted.socketFactory());
             }
             case STARTTLS -> {
                 props.put("mail." + protocol + ".starttls.enable", "true");
                 props.put("mail." + protocol + ".starttls.required", "true");
                 props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+                props.put("mail." + protocol + ".ssl.socketFactory", trusted.socketFactory());
             }
             case NONE -> {}
         }

@@ -9,10 +9,12 @@ import jakarta.mail.FetchProfile;
 import jakarta.mail.Message;
 import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -20,10 +22,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,8 +45,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports the new messages of an open IMAP folder. Each message is handed to
  * {@link ReceivingMessages} (durable and idempotent by Message-ID) before the checkpoint moves
- * past its UID, so a crash at any point re-reads at most the message in flight, which is then
+ * past its UID, so a crash at any point re-reads at most the last batch, whose messages are then
  * recognised as already received.
+ *
+ * <p>Messages are read in batches: one command lists the new UIDs with their sizes, one command
+ * per batch brings whole messages of up to {@link #WHOLE_MAX_BYTES} (at most
+ * {@link #BATCH_MESSAGES} or {@link #BATCH_BYTES} a batch), which are parsed locally, and the
+ * checkpoint is written once per batch. Larger messages are read part by part, one at a time. No
+ * database transaction is open while the server is asked anything.
  *
  * <p>The first import of a folder, and a rescan after its UIDVALIDITY changed, search by arrival
  * date instead of UID and write the checkpoint only when done; an interrupted scan is simply
@@ -44,7 +61,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportingMail {
 
+    static final int BATCH_MESSAGES = 100;
+    static final long BATCH_BYTES = 8L * 1024 * 1024;
+    static final long WHOLE_MAX_BYTES = 1024 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(ImportingMail.class);
+    private static final Session LOCAL = Session.getInstance(new Properties());
+
+    /** A message found on the server, before its content is read. */
+    private record Listed(Message message, long uid, int size) {
+
+        boolean whole() {
+            return size >= 0 && size <= WHOLE_MAX_BYTES;
+        }
+    }
 
     private final ReceivingMessages receiving;
     private final FileStore files;
@@ -87,18 +117,21 @@ class ImportingMail {
                     stopped);
         }
         long lastUid = checkpoint.get().getLastUid();
-        log.debug("Connection {}: importing after UID {}", connection.getId(), lastUid);
         Message[] candidates = folder.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
+        List<Listed> listed = listed(folder, candidates, lastUid + 1, Long.MAX_VALUE, null);
+        if (!listed.isEmpty()) {
+            log.debug("Connection {}: {} new after UID {}", connection.getId(), listed.size(), lastUid);
+        }
         int received = 0;
-        for (Message message : sortedByUid(folder, candidates, lastUid + 1, Long.MAX_VALUE)) {
+        for (List<Listed> batch : batches(listed)) {
             if (stopped.getAsBoolean()) {
                 break;
             }
-            long uid = folder.getUID(message);
-            if (receive(connection, message)) {
-                received++;
+            Imported imported = importBatch(connection, folder, batch, stopped);
+            received += imported.received();
+            if (imported.lastUid() > 0) {
+                advance(connection, folderName, uidValidity, imported.lastUid());
             }
-            advance(connection, folderName, uidValidity, uid);
         }
         return received;
     }
@@ -109,25 +142,95 @@ class ImportingMail {
         long upTo = lastVisibleUid(folder);
         Message[] found = folder.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(since)));
         int received = 0;
-        for (Message message : sortedByUid(folder, found, 1, upTo + 1)) {
+        for (List<Listed> batch : batches(listed(folder, found, 1, upTo + 1, since))) {
             if (stopped.getAsBoolean()) {
                 return received;
             }
-            Date arrived = message.getReceivedDate();
-            if (arrived != null && arrived.toInstant().isBefore(since)) {
-                continue;
-            }
-            if (receive(connection, message)) {
-                received++;
-            }
+            received += importBatch(connection, folder, batch, stopped).received();
+        }
+        if (stopped.getAsBoolean()) {
+            return received;
         }
         advance(connection, folder.getFullName(), uidValidity, upTo);
         return received;
     }
 
+    /** How a batch went: messages new to Atalaya, and the UID of the last one handed over (0 for none). */
+    private record Imported(int received, long lastUid) {}
+
+    private Imported importBatch(
+            ChannelConnection connection, IMAPFolder folder, List<Listed> batch, BooleanSupplier stopped)
+            throws MessagingException, IOException {
+        Map<Long, MimeMessage> whole =
+                wholeMessages(folder, batch.stream().filter(Listed::whole).toList());
+        int received = 0;
+        long lastUid = 0;
+        for (Listed listed : batch) {
+            if (stopped.getAsBoolean()) {
+                break;
+            }
+            MimeMessage mime = whole.getOrDefault(listed.uid(), (MimeMessage) listed.message());
+            if (receive(connection, mime)) {
+                received++;
+            }
+            lastUid = listed.uid();
+        }
+        return new Imported(received, lastUid);
+    }
+
+    /**
+     * Whole messages by UID, in one UID FETCH. Untagged responses (new mail, expunges, flags) go to
+     * the folder as for any other command. A message missing from the answer (expunged meanwhile)
+     * is read part by part instead, or found gone.
+     */
+    private static Map<Long, MimeMessage> wholeMessages(IMAPFolder folder, List<Listed> messages)
+            throws MessagingException {
+        if (messages.isEmpty()) {
+            return Map.of();
+        }
+        String uids = messages.stream().map(m -> String.valueOf(m.uid())).collect(Collectors.joining(","));
+        @SuppressWarnings("unchecked")
+        Map<Long, ByteArray> bodies = (Map<Long, ByteArray>) folder.doCommand(protocol -> {
+            Response[] responses = protocol.command("UID FETCH " + uids + " (UID BODY.PEEK[])", null);
+            Map<Integer, ByteArray> bySequence = new HashMap<>();
+            Map<Integer, Long> uidBySequence = new HashMap<>();
+            for (Response response : responses) {
+                if (response instanceof FetchResponse fetched) {
+                    BODY body = fetched.getItem(BODY.class);
+                    if (body != null && body.getByteArray() != null) {
+                        bySequence.put(fetched.getNumber(), body.getByteArray());
+                    }
+                    UID uid = fetched.getItem(UID.class);
+                    if (uid != null) {
+                        uidBySequence.put(fetched.getNumber(), uid.uid);
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            Map<Long, ByteArray> byUid = new HashMap<>();
+            bySequence.forEach((sequence, bytes) -> {
+                Long uid = uidBySequence.get(sequence);
+                if (uid != null) {
+                    byUid.put(uid, bytes);
+                }
+            });
+            return byUid;
+        });
+        Map<Long, MimeMessage> parsed = new HashMap<>();
+        for (Map.Entry<Long, ByteArray> entry : bodies.entrySet()) {
+            ByteArray bytes = entry.getValue();
+            parsed.put(
+                    entry.getKey(),
+                    new MimeMessage(
+                            LOCAL,
+                            new SharedByteArrayInputStream(bytes.getBytes(), bytes.getStart(), bytes.getCount())));
+        }
+        return parsed;
+    }
+
     /** Hands one message over; false when it was received before or vanished from the server. */
-    private boolean receive(ChannelConnection connection, Message message) throws MessagingException, IOException {
-        MimeMessage mime = (MimeMessage) message;
+    private boolean receive(ChannelConnection connection, MimeMessage mime) throws MessagingException, IOException {
         try {
             String providerId = parser.providerMessageId(mime);
             if (receiving.alreadyReceived(connection, providerId)) {
@@ -192,21 +295,59 @@ class ImportingMail {
         return count == 0 ? 0 : folder.getUID(folder.getMessage(count));
     }
 
-    /** Messages with fromUid <= UID < toUid, in UID order (IMAP sequence numbers and UIDs ascend together). */
-    private static List<Message> sortedByUid(IMAPFolder folder, Message[] messages, long fromUid, long toUid)
+    /**
+     * Messages with fromUid <= UID < toUid that arrived at or after {@code since} (when given), in
+     * UID order (IMAP sequence numbers and UIDs ascend together), with their sizes: one FETCH.
+     */
+    private static List<Listed> listed(IMAPFolder folder, Message[] messages, long fromUid, long toUid, Instant since)
             throws MessagingException {
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.ENVELOPE);
+        profile.add(FetchProfile.Item.SIZE);
+        if (since != null) {
+            profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+        }
         folder.fetch(messages, profile);
-        List<Message> selected = new ArrayList<>();
+        List<Listed> selected = new ArrayList<>();
         for (Message message : messages) {
-            long uid = folder.getUID(message);
-            if (uid >= fromUid && uid < toUid) {
-                selected.add(message);
+            try {
+                long uid = folder.getUID(message);
+                if (uid < fromUid || uid >= toUid) {
+                    continue;
+                }
+                if (since != null) {
+                    Date arrived = message.getReceivedDate();
+                    if (arrived != null && arrived.toInstant().isBefore(since)) {
+                        continue;
+                    }
+                }
+                selected.add(new Listed(message, uid, message.getSize()));
+            } catch (MessageRemovedException e) {
+                // expunged since it was listed
             }
         }
-        selected.sort(Comparator.comparingInt(Message::getMessageNumber));
+        selected.sort(Comparator.comparingLong(Listed::uid));
         return selected;
+    }
+
+    /** Consecutive runs of at most BATCH_MESSAGES messages and BATCH_BYTES of whole messages. */
+    private static List<List<Listed>> batches(List<Listed> messages) {
+        List<List<Listed>> batches = new ArrayList<>();
+        List<Listed> current = new ArrayList<>();
+        long bytes = 0;
+        for (Listed message : messages) {
+            long size = message.whole() ? message.size() : 0;
+            if (!current.isEmpty() && (current.size() == BATCH_MESSAGES || bytes + size > BATCH_BYTES)) {
+                batches.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(message);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        return batches;
     }
 }

@@ -1,56 +1,100 @@
 package com.atalaya.channels.email;
 
+import com.atalaya.channels.DeliveryException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderNotFoundException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import javax.net.ssl.SSLException;
 
-/** Turns mail exceptions into reasons a person setting up a mailbox can act on. */
+/**
+ * Turns mail exceptions into reasons a person setting up a mailbox can act on. Each reason is an
+ * i18n key under {@code email.problem.*} (bundle {@code i18n/email}) with its arguments; the
+ * English text, for logs and the outbox, comes from the same bundle.
+ */
 final class MailProblems {
+
+    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("i18n/email", Locale.ENGLISH);
+
+    /** One reason: its i18n key, arguments (all strings) and English text. */
+    record Problem(String key, Object[] args) {
+
+        Problem(String key, String... args) {
+            this(key, (Object[]) args);
+        }
+
+        String message() {
+            return new MessageFormat(ENGLISH.getString(key), Locale.ENGLISH).format(args);
+        }
+
+        DeliveryException toDelivery(boolean permanent, Throwable cause) {
+            return new DeliveryException(message(), permanent, cause, key, args);
+        }
+    }
 
     private MailProblems() {}
 
     static String explain(Exception e, String protocol, String host, int port) {
-        String server = protocol + " server " + host + ":" + port;
+        return problem(e, protocol, host, port).message();
+    }
+
+    static Problem problem(Exception e, String protocol, String host, int port) {
+        String p = String.valueOf(port);
+        ServerCertificateException certificate = find(e, ServerCertificateException.class);
+        if (certificate != null) {
+            return certificate.problem(protocol, host, p);
+        }
         if (e instanceof AuthenticationFailedException) {
-            return "The " + server + " rejected the user name or password";
+            return new Problem("email.problem.rejectedLogin", protocol, host, p);
         }
         if (e instanceof FolderNotFoundException) {
-            return "The " + server + " has no folder with that name";
+            return new Problem("email.problem.noSuchFolder", protocol, host, p);
         }
         if (has(e, UnknownHostException.class)) {
-            return "The " + protocol + " server " + host + " was not found; check the host name";
+            return new Problem("email.problem.unknownHost", protocol, host, p);
         }
         if (has(e, ConnectException.class) || has(e, NoRouteToHostException.class)) {
-            return "Nothing answers at " + host + ":" + port + " (" + protocol + "); check the host and port";
+            return new Problem("email.problem.nothingAnswers", protocol, host, p);
         }
         if (has(e, SocketTimeoutException.class)) {
-            return "The " + server + " did not answer in time";
+            return new Problem("email.problem.timeout", protocol, host, p);
         }
-        if (has(e, SSLException.class)) {
-            return "The secure connection to the " + server
-                    + " failed; check the security setting (SSL or STARTTLS) and the port";
+        SSLException tls = find(e, SSLException.class);
+        if (tls != null) {
+            return new Problem("email.problem.tls", protocol, host, p, detail(tls));
         }
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return "The " + server + " reported a problem: " + detail.strip();
+        return new Problem("email.problem.other", protocol, host, p, detail(e));
     }
 
     static boolean has(Throwable e, Class<? extends Throwable> type) {
+        return find(e, type) != null;
+    }
+
+    /** The first exception of that type among the causes, including a MessagingException's next ones. */
+    static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
             if (t instanceof jakarta.mail.MessagingException m
                     && m.getNextException() != null
                     && m.getNextException() != t.getCause()) {
-                if (has(m.getNextException(), type)) {
-                    return true;
+                T found = find(m.getNextException(), type);
+                if (found != null) {
+                    return found;
                 }
             }
         }
-        return false;
+        return null;
+    }
+
+    private static String detail(Throwable e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return detail.strip();
     }
 }

@@ -1,7 +1,6 @@
 package com.atalaya.channels.email;
 
 import com.atalaya.channels.ChannelConnection;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
@@ -22,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one connection's IMAP folder imported: signs in, imports what is new, then waits in IMAP
  * IDLE (or sleeps {@code pollSeconds} when the server lacks IDLE) and repeats; on errors it signs
- * in again after a growing pause. Runs on its own platform thread, because Angus Mail blocks on
- * sockets inside synchronized blocks, which would pin the carriers of virtual threads.
+ * in again after the pause {@link Reconnecting} gives, and logs that exact pause. Runs on its own
+ * platform thread, because Angus Mail blocks on sockets inside synchronized blocks, which would pin
+ * the carriers of virtual threads.
  *
  * <p>The folder is opened read-only and mail is neither flagged (not even \Seen) nor deleted: the
  * mailbox is usually also read by people in their mail client, and the checkpoint, not the
@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
 class MailboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxWorker.class);
-    static final Duration MIN_PAUSE = Duration.ofSeconds(5);
-    static final Duration MAX_PAUSE = Duration.ofMinutes(5);
     /** IDLE is renewed at least this often, well within the 29 minutes RFC 2177 allows. */
     static final Duration MAX_IDLE = Duration.ofMinutes(10);
 
@@ -98,38 +96,31 @@ class MailboxWorker {
     }
 
     private void run() {
-        Duration pause = MIN_PAUSE;
+        Reconnecting reconnecting = new Reconnecting();
         while (!stopped) {
+            Duration wait = Duration.ZERO;
             try {
-                syncUntilStopped();
-                pause = MIN_PAUSE;
-            } catch (AuthenticationFailedException e) {
-                if (!stopped) {
-                    log.warn(
-                            "E-mail connection {} ({}): the IMAP server rejected the user name or password",
-                            connection.getId(),
-                            connection.getName());
-                }
-                pause = MAX_PAUSE;
+                syncUntilStopped(reconnecting);
             } catch (MessagingException | IOException | RuntimeException e) {
+                wait = reconnecting.after(e);
                 if (!stopped) {
                     log.warn(
-                            "E-mail connection {} ({}): reading {} failed, trying again in {} s: {}",
+                            "E-mail connection {} ({}): reading {} failed: {}; trying again in {} s",
                             connection.getId(),
                             connection.getName(),
                             settings.imapFolder(),
-                            pause.toSeconds(),
-                            e.toString());
+                            MailProblems.explain(e, "IMAP", settings.imapHost(), settings.imapPort()),
+                            wait.toSeconds());
+                    log.debug("E-mail connection {}: the failure", connection.getId(), e);
                 }
-                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
             } finally {
                 close();
             }
-            pause(pause);
+            pause(wait);
         }
     }
 
-    private void syncUntilStopped() throws MessagingException, IOException {
+    private void syncUntilStopped(Reconnecting reconnecting) throws MessagingException, IOException {
         IMAPStore imap = (IMAPStore) settings.imapSession().getStore("imap");
         store = imap;
         if (stopped) {
@@ -156,16 +147,23 @@ class MailboxWorker {
                 }
             });
         }
-        log.info(
-                "E-mail connection {} reads {} {}",
-                connection.getId(),
-                settings.imapFolder(),
-                idle ? "with IMAP IDLE" : "every " + settings.pollSeconds() + " s");
+        boolean first = true;
         while (!stopped) {
             int before = folder.getMessageCount();
             importer.importNew(connection, folder, () -> stopped);
             if (stopped) {
                 return;
+            }
+            if (first) {
+                first = false;
+                int failures = reconnecting.failures();
+                reconnecting.connected();
+                log.info(
+                        "E-mail connection {} reads {} {}{}",
+                        connection.getId(),
+                        settings.imapFolder(),
+                        idle ? "with IMAP IDLE" : "every " + settings.pollSeconds() + " s",
+                        failures == 0 ? "" : ", connected again after " + failures + " failed attempts");
             }
             // A NOOP: mail that arrived during the import is reported now, not only at the next IDLE renewal.
             if (folder.getMessageCount() != before) {

@@ -1,36 +1,52 @@
 package com.atalaya.channels.email;
 
 import com.atalaya.channels.ChannelConnection;
+import com.atalaya.channels.ChannelConnectionChanged;
 import com.atalaya.channels.ChannelConnections;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs one {@link MailboxWorker} per enabled e-mail connection. Every
- * {@code atalaya.email.refresh-every} it starts workers for new connections, restarts those whose
- * settings changed or whose worker died, and stops those of disabled or deleted connections.
+ * Runs one {@link MailboxWorker} per enabled e-mail connection: it starts workers for new
+ * connections, restarts those whose settings changed or whose worker died, and stops those of
+ * disabled or deleted connections. It does so as soon as the application is ready, right after
+ * a connection is saved, enabled or disabled ({@link ChannelConnectionChanged}, after commit),
+ * and every {@code atalaya.email.refresh-every} as a safety net.
+ *
+ * <p>As a {@link SmartLifecycle} in the last phase it stops first on shutdown, so every worker
+ * has ended before the web server, the event executors and the database go away.
  */
 @Component
 class SyncingMailboxes implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SyncingMailboxes.class);
+    private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
 
     private record Running(MailboxWorker worker, String fingerprint) {}
 
@@ -38,7 +54,9 @@ class SyncingMailboxes implements SmartLifecycle {
     private final ImportingMail importer;
     private final boolean enabled;
     private final Map<UUID, Running> workers = new HashMap<>();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private ScheduledExecutorService timer;
+    private ExecutorService refresher;
     private volatile boolean running;
 
     SyncingMailboxes(
@@ -54,24 +72,39 @@ class SyncingMailboxes implements SmartLifecycle {
     public synchronized void start() {
         timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("email-idle-timer").daemon().factory());
+        refresher = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("email-refresh").daemon().factory());
         running = true;
     }
 
+    /** Stops every worker at once, then waits for each (they close their IMAP connection and end). */
     @Override
-    public synchronized void stop() {
+    public void stop() {
         running = false;
-        workers.values().forEach(r -> r.worker().stop());
-        for (Running r : workers.values()) {
+        ExecutorService pendingRefresh = refresher;
+        if (pendingRefresh != null) {
+            pendingRefresh.shutdownNow();
+        }
+        List<MailboxWorker> stopping;
+        synchronized (this) {
+            stopping = workers.values().stream().map(Running::worker).toList();
+            workers.clear();
+        }
+        stopping.forEach(MailboxWorker::stop);
+        for (MailboxWorker worker : stopping) {
             try {
-                r.worker().awaitTermination(Duration.ofSeconds(10));
+                if (!worker.awaitTermination(STOP_PATIENCE)) {
+                    log.warn("An e-mail worker did not stop within {} s", STOP_PATIENCE.toSeconds());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
         }
-        workers.clear();
-        if (timer != null) {
-            timer.shutdownNow();
+        synchronized (this) {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
         }
     }
 
@@ -80,8 +113,51 @@ class SyncingMailboxes implements SmartLifecycle {
         return running;
     }
 
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        refreshSoon();
+    }
+
+    /** A saved, enabled or disabled mailbox is (re)started or stopped as soon as its transaction commits. */
+    @EventListener
+    void on(ChannelConnectionChanged event) {
+        if (!EmailChannel.TYPE.equals(event.channelType())) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    refreshSoon();
+                }
+            });
+        } else {
+            refreshSoon();
+        }
+    }
+
+    /** Refreshes on the refresher thread; requests that arrive while one is queued join it. */
+    void refreshSoon() {
+        ExecutorService executor = refresher;
+        if (!running || executor == null || !refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                refreshQueued.set(false);
+                try {
+                    refresh();
+                } catch (RuntimeException e) {
+                    log.warn("Refreshing the e-mail connections failed: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            refreshQueued.set(false);
+        }
+    }
+
     @Scheduled(
-            initialDelayString = "${atalaya.email.first-refresh:5s}",
+            initialDelayString = "${atalaya.email.first-refresh:${atalaya.email.refresh-every:30s}}",
             fixedDelayString = "${atalaya.email.refresh-every:30s}")
     synchronized void refresh() {
         if (!running || !enabled) {
@@ -89,6 +165,8 @@ class SyncingMailboxes implements SmartLifecycle {
         }
         Map<UUID, ChannelConnection> wanted = connections.enabledOfType(EmailChannel.TYPE).stream()
                 .collect(Collectors.toMap(ChannelConnection::getId, c -> c));
+        List<MailboxWorker> replaced = new ArrayList<>();
+        Map<UUID, MailboxWorker> starting = new HashMap<>();
         for (ChannelConnection connection : wanted.values()) {
             try {
                 Map<String, String> values = connections.settings(connection);
@@ -99,19 +177,37 @@ class SyncingMailboxes implements SmartLifecycle {
                         && current.worker().isAlive()) {
                     continue;
                 }
+                EmailSettings settings = EmailSettings.of(values);
                 if (current != null) {
                     current.worker().stop();
+                    replaced.add(current.worker());
                 }
-                MailboxWorker worker = new MailboxWorker(connection, EmailSettings.of(values), importer, timer);
+                MailboxWorker worker = new MailboxWorker(connection, settings, importer, timer);
                 workers.put(connection.getId(), new Running(worker, fingerprint));
-                worker.start();
+                starting.put(connection.getId(), worker);
             } catch (RuntimeException e) {
                 log.warn("Cannot start reading e-mail connection {}: {}", connection.getId(), e.toString());
             }
         }
         Set<UUID> gone =
                 workers.keySet().stream().filter(id -> !wanted.containsKey(id)).collect(Collectors.toSet());
-        gone.forEach(id -> workers.remove(id).worker().stop());
+        for (UUID id : gone) {
+            MailboxWorker worker = workers.remove(id).worker();
+            worker.stop();
+            replaced.add(worker);
+        }
+        // One reader per mailbox: a replaced worker ends before its successor signs in.
+        for (MailboxWorker worker : replaced) {
+            try {
+                worker.awaitTermination(STOP_PATIENCE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (running) {
+            starting.values().forEach(MailboxWorker::start);
+        }
     }
 
     /** Connections with a running worker (for tests and diagnostics). */
