@@ -99,25 +99,7 @@ class InboundPipelineIntegrationTest extends IntegrationTest {
         assertThat(post(shop.slug(), first, "Hola")).isEqualTo(201);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> count("select count(*) from messages where workspace_id = ?", shop) == 1);
-        // A payload the inbox cannot read, as a corrupted row would be.
-        UUID receipt = UUID.randomUUID();
-        UUID connection = jdbc.queryForObject(
-                "select id from channel_connections where workspace_id = ? and type = 'webchat'",
-                UUID.class,
-                shop.id());
-        jdbc.update(
-                "insert into inbound_receipts (id, connection_id, provider_message_id, received_at)"
-                        + " values (?, ?, ?, current_timestamp)",
-                receipt,
-                connection,
-                "broken-" + receipt);
-        jdbc.update(
-                "insert into inbound_queue (receipt_id, workspace_id, connection_id, channel_type, lane, payload,"
-                        + " received_at, attempts, next_attempt_at) values (?, ?, ?, 'webchat', 0, '{not json',"
-                        + " current_timestamp, 0, current_timestamp)",
-                receipt,
-                shop.id(),
-                connection);
+        PipelineFixtures.queueUnreadableMessage(jdbc, shop);
 
         assertThat(post(shop.slug(), second, "Otra consulta")).isEqualTo(201);
 
