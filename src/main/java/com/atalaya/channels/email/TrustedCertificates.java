@@ -167,23 +167,28 @@ final class TrustedCertificates {
             trusting(chain, authType);
         }
 
-        /** The trust manager that trusts the chain, ignoring the host name; refuses it when none does. */
+        /**
+         * The trust manager that trusts the chain, ignoring the host name; refuses it when none
+         * does, or when the server's certificate is out of its validity (checked here too: PKIX
+         * does not check the dates of a trust anchor, and a pasted self-signed certificate is one).
+         */
         private X509ExtendedTrustManager trusting(X509Certificate[] chain, String authType)
                 throws CertificateException {
             if (chain == null || chain.length == 0) {
                 throw new CertificateException("The server sent no certificate");
             }
-            CertificateException refused;
+            X509ExtendedTrustManager trusting = null;
+            CertificateException refused = null;
             try {
                 defaults.checkServerTrusted(chain, authType);
-                return defaults;
+                trusting = defaults;
             } catch (CertificateException e) {
                 refused = e;
             }
-            if (pasted != null) {
+            if (trusting == null && pasted != null) {
                 try {
                     pasted.checkServerTrusted(chain, authType);
-                    return pasted;
+                    trusting = pasted;
                 } catch (CertificateException e) {
                     refused = e;
                 }
@@ -191,12 +196,16 @@ final class TrustedCertificates {
             try {
                 chain[0].checkValidity();
             } catch (CertificateExpiredException e) {
-                throw new ServerCertificateException(ServerCertificateException.Reason.EXPIRED, chain[0], refused);
+                throw new ServerCertificateException(
+                        ServerCertificateException.Reason.EXPIRED, chain[0], refused == null ? e : refused);
             } catch (CertificateNotYetValidException e) {
                 throw new ServerCertificateException(
-                        ServerCertificateException.Reason.NOT_YET_VALID, chain[0], refused);
+                        ServerCertificateException.Reason.NOT_YET_VALID, chain[0], refused == null ? e : refused);
             }
-            throw new ServerCertificateException(ServerCertificateException.Reason.UNTRUSTED, chain[0], refused);
+            if (trusting == null) {
+                throw new ServerCertificateException(ServerCertificateException.Reason.UNTRUSTED, chain[0], refused);
+            }
+            return trusting;
         }
 
         @Override
