@@ -2,7 +2,9 @@ package com.atalaya.channels.email;
 
 import com.atalaya.channels.DeliveryException;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;
+import jakarta.mail.StoreClosedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -11,6 +13,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.iap.ConnectionException;
 
 /**
  * Turns mail exceptions into reasons a person setting up a mailbox can act on. Each reason is an
@@ -64,6 +67,10 @@ final class MailProblems {
         if (has(e, SocketTimeoutException.class)) {
             return new Problem("email.problem.timeout", protocol, host, p);
         }
+        Exception closed = closed(e);
+        if (closed != null) {
+            return new Problem("email.problem.closed", protocol, host, p, detail(closed));
+        }
         SSLException tls = find(e, SSLException.class);
         if (tls != null) {
             return new Problem("email.problem.tls", protocol, host, p, detail(tls));
@@ -91,6 +98,18 @@ final class MailProblems {
             }
         }
         return null;
+    }
+
+    /** The server ended the session (BYE, a closed folder or connection), if that is what happened. */
+    private static Exception closed(Exception e) {
+        Exception found = find(e, FolderClosedException.class);
+        if (found == null) {
+            found = find(e, StoreClosedException.class);
+        }
+        if (found == null) {
+            found = find(e, ConnectionException.class);
+        }
+        return found;
     }
 
     private static String detail(Throwable e) {

@@ -103,7 +103,15 @@ class MailboxWorker {
                 syncUntilStopped(reconnecting);
             } catch (MessagingException | IOException | RuntimeException e) {
                 wait = reconnecting.after(e);
-                if (!stopped) {
+                if (!stopped && Reconnecting.database(e)) {
+                    log.warn(
+                            "E-mail connection {} ({}): storing mail of {} failed: {}; trying again in {} s",
+                            connection.getId(),
+                            connection.getName(),
+                            settings.imapFolder(),
+                            e.getMessage(),
+                            wait.toSeconds());
+                } else if (!stopped) {
                     log.warn(
                             "E-mail connection {} ({}): reading {} failed: {}; trying again in {} s",
                             connection.getId(),
@@ -111,8 +119,8 @@ class MailboxWorker {
                             settings.imapFolder(),
                             MailProblems.explain(e, "IMAP", settings.imapHost(), settings.imapPort()),
                             wait.toSeconds());
-                    log.debug("E-mail connection {}: the failure", connection.getId(), e);
                 }
+                log.debug("E-mail connection {}: the failure", connection.getId(), e);
             } finally {
                 close();
             }

@@ -7,6 +7,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * How long a mailbox worker waits before it signs in again. The wait doubles with each failure
@@ -14,7 +16,8 @@ import java.time.Duration;
  * be reached or dropped the connection is tried at least every {@link #MAX_WHEN_UNREACHABLE}, so
  * reading resumes within seconds of its return; a rejected password waits
  * {@link #AFTER_REJECTED_LOGIN} (retrying faster could lock the account); anything else backs off
- * to {@link #MAX_OTHERWISE}. One instance per worker, used by its thread only.
+ * to {@link #MAX_OTHERWISE}. A database that could not store the mail is tried as often as an
+ * unreachable server. One instance per worker, used by its thread only.
  */
 final class Reconnecting {
 
@@ -32,7 +35,7 @@ final class Reconnecting {
         if (failure instanceof AuthenticationFailedException) {
             return AFTER_REJECTED_LOGIN;
         }
-        Duration max = unreachable(failure) ? MAX_WHEN_UNREACHABLE : MAX_OTHERWISE;
+        Duration max = unreachable(failure) || database(failure) ? MAX_WHEN_UNREACHABLE : MAX_OTHERWISE;
         Duration next = last.isZero() ? FIRST : last.multipliedBy(2);
         last = next.compareTo(max) > 0 ? max : next;
         return last;
@@ -47,6 +50,11 @@ final class Reconnecting {
     /** Failures since the last working connection. */
     int failures() {
         return failures;
+    }
+
+    /** Storing the mail failed, not reading it: the database was unavailable or overloaded. */
+    static boolean database(Throwable e) {
+        return MailProblems.has(e, DataAccessException.class) || MailProblems.has(e, TransactionException.class);
     }
 
     /** The server did not answer, refused the connection or the connection broke. */

@@ -41,7 +41,6 @@ class EmailTlsRealServersTest {
     @Test
     void aPrivateCaIsTrustedOnceItsCertificateIsPastedForImapAndSmtpOverStartTlsAndSsl() {
         servers = RealMailServers.start("tls-private-ca");
-        servers.addMailbox(SHOP);
         Map<String, String> settings = servers.settings(SHOP);
         settings.put("smtpSecurity", "STARTTLS");
         settings.put("smtpUser", "");
@@ -73,7 +72,6 @@ class EmailTlsRealServersTest {
         Path dir = RealMailServers.temporaryDirectory("tls-self-signed");
         servers = RealMailServers.start(
                 "tls-self-signed", dir, TestCertificates.selfSigned(dir.resolve("tls"), "127.0.0.1", "localhost"));
-        servers.addMailbox(SHOP);
         Map<String, String> settings = servers.settings(SHOP);
 
         assertThatCode(() -> channel.check(settings)).doesNotThrowAnyException();
@@ -93,7 +91,6 @@ class EmailTlsRealServersTest {
         Path dir = RealMailServers.temporaryDirectory("tls-wrong-host");
         servers = RealMailServers.start(
                 "tls-wrong-host", dir, TestCertificates.selfSigned(dir.resolve("tls"), "mail.example.net"));
-        servers.addMailbox(SHOP);
 
         assertThatThrownBy(() -> channel.check(servers.settings(SHOP)))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
@@ -107,7 +104,6 @@ class EmailTlsRealServersTest {
     void anExpiredCertificateIsRefusedAsExpiredEvenWhenPasted() {
         Path dir = RealMailServers.temporaryDirectory("tls-expired");
         servers = RealMailServers.start("tls-expired", dir, TestCertificates.expired(dir.resolve("tls"), "127.0.0.1"));
-        servers.addMailbox(SHOP);
 
         assertThatThrownBy(() -> channel.check(servers.settings(SHOP)))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {

@@ -1,29 +1,18 @@
 package com.atalaya.channels.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.atalaya.channels.ChannelConnection;
-import com.atalaya.channels.FileStore;
 import com.atalaya.channels.InboundMessage;
-import com.atalaya.channels.ReceivingMessages;
-import com.atalaya.channels.StoredFile;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Folder;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -31,9 +20,6 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.SimpleTransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The import on its own, against GreenMail, with the receipts and the checkpoint in memory: what
@@ -43,10 +29,10 @@ class ImportingMailTest {
 
     private final TestMailServer server = new TestMailServer();
     private final ChannelConnection connection = new ChannelConnection(UUID.randomUUID(), "email", "Soporte", "{}");
-    private final List<InboundMessage> handedOver = new ArrayList<>();
-    private final Map<UUID, EmailCheckpoint> stored = new HashMap<>();
-    private final AtomicInteger checkpointWrites = new AtomicInteger();
-    private final List<String> storedFiles = new ArrayList<>();
+    private List<InboundMessage> handedOver;
+    private Map<UUID, EmailCheckpoint> stored;
+    private AtomicInteger checkpointWrites;
+    private List<String> storedFiles;
     private ImportingMail importer;
     private IMAPStore store;
     private IMAPFolder folder;
@@ -54,37 +40,12 @@ class ImportingMailTest {
 
     @BeforeEach
     void connect() throws Exception {
-        ReceivingMessages receiving = mock(ReceivingMessages.class);
-        when(receiving.alreadyReceived(any(), anyString()))
-                .thenAnswer(call ->
-                        handedOver.stream().anyMatch(m -> m.providerMessageId().equals(call.getArgument(1))));
-        when(receiving.receive(any(), any())).thenAnswer(call -> {
-            InboundMessage message = call.getArgument(1);
-            if (handedOver.stream().anyMatch(m -> m.providerMessageId().equals(message.providerMessageId()))) {
-                return Optional.empty();
-            }
-            handedOver.add(message);
-            return Optional.of(UUID.randomUUID());
-        });
-        EmailCheckpoints checkpoints = mock(EmailCheckpoints.class);
-        when(checkpoints.findById(any())).thenAnswer(call -> Optional.ofNullable(stored.get(call.getArgument(0))));
-        when(checkpoints.save(any())).thenAnswer(call -> {
-            EmailCheckpoint checkpoint = call.getArgument(0);
-            checkpointWrites.incrementAndGet();
-            stored.put(checkpoint.getConnectionId(), checkpoint);
-            return checkpoint;
-        });
-        FileStore files = mock(FileStore.class);
-        when(files.maxBytes()).thenReturn(25L * 1024 * 1024);
-        when(files.store(any(), anyString(), anyString(), any())).thenAnswer(call -> {
-            long size = ((InputStream) call.getArgument(3)).transferTo(java.io.OutputStream.nullOutputStream());
-            storedFiles.add(call.getArgument(1) + ":" + size);
-            return new StoredFile(UUID.randomUUID(), call.getArgument(1), call.getArgument(2), size);
-        });
-        PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
-        when(transactions.getTransaction(any())).thenReturn(new SimpleTransactionStatus());
-        importer = new ImportingMail(
-                receiving, files, checkpoints, new TransactionTemplate(transactions), Duration.ofDays(7));
+        InMemoryImport memory = new InMemoryImport();
+        importer = memory.importer;
+        handedOver = memory.handedOver;
+        stored = memory.checkpoints;
+        checkpointWrites = memory.checkpointWrites;
+        storedFiles = memory.storedFiles;
 
         EmailSettings settings = EmailSettings.of(server.settings());
         store = (IMAPStore) settings.imapSession().getStore("imap");

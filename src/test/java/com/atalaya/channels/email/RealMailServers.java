@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
@@ -35,8 +34,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Dovecot (IMAP with STARTTLS, IMAPS, LMTP) and Postfix (SMTP on 127.0.0.1, delivering
- * example.com and example.org into Dovecot over LMTP), each with its own configuration, ports,
- * users and Maildir in a temporary directory, started and stopped by the test. Nothing of the
+ * example.com and example.org into Dovecot over LMTP), each with its own configuration, ports
+ * and Maildir in a temporary directory, started and stopped by the test. Every address at those
+ * domains is a mailbox, with the password {@link #PASSWORD}. Nothing of the
  * system's mail setup is read or changed. Runs as root (Postfix's master needs it; Dovecot runs
  * the mailboxes as nobody). Logs are copied to {@code target/real-mail/<name>} on close.
  *
@@ -66,7 +66,12 @@ final class RealMailServers implements AutoCloseable {
     /** Skips the calling test class when Dovecot, Postfix or root is missing; fails instead under CI=true. */
     static void require() {
         List<String> missing = new ArrayList<>();
-        for (Path program : List.of(DOVECOT, POSTFIX, Path.of("/usr/bin/openssl"))) {
+        for (Path program : List.of(
+                DOVECOT,
+                Path.of("/usr/lib/dovecot/imap"),
+                Path.of("/usr/lib/dovecot/lmtp"),
+                POSTFIX,
+                Path.of("/usr/bin/openssl"))) {
             if (!Files.isExecutable(program)) {
                 missing.add(program.toString());
             }
@@ -126,26 +131,12 @@ final class RealMailServers implements AutoCloseable {
         Files.createDirectories(dir.resolve("mail"));
         Files.createDirectories(dir.resolve("dovecot/state"));
         setOwner(dir.resolve("mail"), "nobody");
-        Files.writeString(dir.resolve("users"), "");
         Files.writeString(dir.resolve("dovecot.conf"), dovecotConf());
         startImap();
         writePostfixConfig();
         run(List.of(POSTFIX.toString(), "-c", dir.resolve("postfix").toString(), "start"));
         postfixRunning = true;
         awaitListening(smtpPort);
-    }
-
-    /** A mailbox (user and password) on the IMAP server; mail to {@code address} lands in it. */
-    void addMailbox(String address) {
-        try {
-            Files.writeString(
-                    dir.resolve("users"),
-                    address + ":{PLAIN}" + PASSWORD + ":65534:65534::"
-                            + dir.resolve("mail").resolve(address) + "::\n",
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -222,10 +213,20 @@ final class RealMailServers implements AutoCloseable {
         Process running = dovecot;
         dovecot = null;
         if (running != null) {
+            // Dovecot's master lets IMAP sessions linger for seconds after it ends; an outage ends them all.
+            List<ProcessHandle> children = running.descendants().toList();
             running.destroy();
+            children.forEach(ProcessHandle::destroy);
             try {
                 if (!running.waitFor(20, TimeUnit.SECONDS)) {
                     running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+                for (ProcessHandle child : children) {
+                    try {
+                        child.onExit().get(10, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        child.destroyForcibly();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -301,6 +302,8 @@ final class RealMailServers implements AutoCloseable {
                 state_dir = %1$s/dovecot/state
                 instance_name = atalaya-%2$s
                 log_path = %1$s/dovecot.log
+                auth_verbose = yes
+                auth_verbose_passwords = no
                 protocols = imap lmtp
                 listen = 127.0.0.1
                 default_internal_user = dovecot
@@ -312,13 +315,14 @@ final class RealMailServers implements AutoCloseable {
                 auth_mechanisms = plain login
                 mail_location = maildir:~/Maildir
                 mail_fsync = never
+                # Every address is a mailbox with the same password: no user list to keep in sync.
                 passdb {
-                  driver = passwd-file
-                  args = scheme=PLAIN %1$s/users
+                  driver = static
+                  args = password=%8$s
                 }
                 userdb {
-                  driver = passwd-file
-                  args = %1$s/users
+                  driver = static
+                  args = uid=65534 gid=65534 home=%1$s/mail/%%u allow_all_users=yes
                 }
                 service imap-login {
                   chroot =
@@ -339,7 +343,7 @@ final class RealMailServers implements AutoCloseable {
                 service anvil {
                   chroot =
                 }
-                """.formatted(dir, name, tls.certificate(), tls.key(), imapPort, imapsPort, lmtpPort);
+                """.formatted(dir, name, tls.certificate(), tls.key(), imapPort, imapsPort, lmtpPort, PASSWORD);
     }
 
     private void writePostfixConfig() throws IOException {

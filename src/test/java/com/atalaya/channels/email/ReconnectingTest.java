@@ -43,6 +43,18 @@ class ReconnectingTest {
     }
 
     @Test
+    void aDatabaseThatCannotStoreTheMailIsTriedAgainAsOftenAsAnUnreachableServer() {
+        Reconnecting reconnecting = new Reconnecting();
+        Duration wait = Duration.ZERO;
+        for (int i = 0; i < 10; i++) {
+            wait = reconnecting.after(new org.springframework.transaction.CannotCreateTransactionException(
+                    "Could not open JPA EntityManager for transaction"));
+        }
+
+        assertThat(wait).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
     void otherFailuresBackOffToFiveMinutesAndARejectedPasswordWaitsFiveMinutes() {
         Reconnecting reconnecting = new Reconnecting();
         Duration wait = Duration.ZERO;
