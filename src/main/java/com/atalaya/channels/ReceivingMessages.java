@@ -2,7 +2,6 @@ package com.atalaya.channels;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -55,10 +54,13 @@ public class ReceivingMessages {
         return queue.received(connection.getId(), providerMessageId);
     }
 
-    /** Same sender, same lane: what one customer writes on one workspace reaches the inbox in order. */
+    /**
+     * Same sender, same lane: what one customer writes on one workspace reaches the inbox in order.
+     * Stable across processes and nodes (no identity hash codes), so a restart keeps the lanes.
+     */
     static int lane(UUID workspaceId, Party sender, int lanes) {
         String address =
                 sender.address() == null ? "" : sender.address().strip().toLowerCase(Locale.ROOT);
-        return Math.floorMod(Objects.hash(workspaceId, sender.kind(), address), lanes);
+        return Math.floorMod((workspaceId + "/" + sender.kind().name() + "/" + address).hashCode(), lanes);
     }
 }
