@@ -93,10 +93,16 @@ drain() {
   python3 -c "import time; print(f'{time.time() - $t0:.1f}')"
 }
 
+# CPU seconds used so far by Atalaya's process and by every PostgreSQL process (utime + stime).
+cpu_of() { awk '{ t += $14 + $15 } END { printf "%.2f", t / '"$(getconf CLK_TCK)"' }' "$@" 2>/dev/null || echo 0; }
+app_cpu() { cpu_of /proc/$app_pid/stat; }
+db_cpu() { [ "$db" = postgres ] && cpu_of $(pgrep -u postgres -d ' ' postgres | sed 's|\([0-9]*\)|/proc/\1/stat|g') || echo 0; }
+
 results=()
 phase() { # name, wrk arguments...
   local name=$1; shift
   scrape "$work/start.prom"
+  local app0=$(app_cpu) db0=$(db_cpu)
   out=$(TOKENS_FILE="$work/tokens" wrk "$@" -s $here/chat.lua --timeout 10s "$base/widget/$slug/api/messages")
   local line=$(grep '^RESULT' <<<"$out")
   eval "${line#RESULT }"
@@ -104,16 +110,21 @@ phase() { # name, wrk arguments...
   scrape "$work/end.prom"
   waiting_at_end=$(python3 $here/metrics.py "$work/start.prom" "$work/end.prom" | sed -n 's/^waiting=//p')
   local drained=$(drain)
+  local app1=$(app_cpu) db1=$(db_cpu)
   scrape "$work/after.prom"
   eval "$(python3 $here/metrics.py "$work/start.prom" "$work/after.prom")"
   local seconds=$(python3 -c "print($duration_us / 1e6)")
   local acked=$(( requests - non2xx ))
   local ack_rate=$(python3 -c "print(round($acked / $seconds))")
+  # CPU per message from the start of the phase until its backlog drained: acknowledging and inboxing both.
+  local app_ms=$(python3 -c "print(f'{1000 * ($app1 - $app0) / max($acked, 1):.2f}')")
+  local db_ms=$(python3 -c "print(f'{1000 * ($db1 - $db0) / max($acked, 1):.2f}')")
   echo "$name: acknowledged $acked in ${seconds}s = $ack_rate/s, ack p50 ${p50_ms} ms p99 ${p99_ms} ms," \
        "non-2xx $non2xx, socket errors $errors; backlog at end $waiting_at_end, drained in ${drained}s;" \
        "ack→inbox p50 ${inbox_p50_ms} p99 ${inbox_p99_ms} ms, →triaged p50 ${triage_p50_ms} p99 ${triage_p99_ms} ms," \
-       "→notified p50 ${notify_p50_ms} p99 ${notify_p99_ms} ms; received $received inboxed $inboxed triaged $triaged"
-  results+=("| $name | $ack_rate | $p50_ms / $p99_ms | $inbox_p50_ms / $inbox_p99_ms | $triage_p50_ms / $triage_p99_ms | $notify_p50_ms / $notify_p99_ms | $(( non2xx + errors )) | $waiting_at_end → 0 in ${drained} s |")
+       "→notified p50 ${notify_p50_ms} p99 ${notify_p99_ms} ms; received $received inboxed $inboxed triaged $triaged;" \
+       "CPU per message: Atalaya $app_ms ms, database $db_ms ms"
+  results+=("| $name | $ack_rate | $p50_ms / $p99_ms | $inbox_p50_ms / $inbox_p99_ms | $triage_p50_ms / $triage_p99_ms | $notify_p50_ms / $notify_p99_ms | $(( non2xx + errors )) | $waiting_at_end → 0 in ${drained} s | $app_ms / $db_ms |")
   burst_rate=${burst_rate:-$ack_rate}
 }
 
@@ -151,8 +162,8 @@ shutdown_errors=$(grep -c ' ERROR ' "$work/app.log" || true)
 
 echo
 echo "Database: $db; pgbench single-row insert tps: ${pgbench_tps:-n/a}; 2 cores: $(nproc)"
-echo "| Phase | Acknowledged/s | Ack p50 / p99 ms | → inbox p50 / p99 ms | → triaged p50 / p99 ms | → notified p50 / p99 ms | Errors | Backlog at end → drained |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| Phase | Acknowledged/s | Ack p50 / p99 ms | → inbox p50 / p99 ms | → triaged p50 / p99 ms | → notified p50 / p99 ms | Errors | Backlog at end → drained | CPU ms per message: Atalaya / database |"
+echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${results[@]}"
 if [ -n "$pgbench_tps" ]; then
   echo "Burst acknowledged/s as a share of pgbench tps: $(python3 -c "print(f'{100 * $burst_rate / $pgbench_tps:.0f}%')")"

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,6 +179,7 @@ class InboundPipeline implements SmartLifecycle {
             if (!queue.lockLane(lane)) {
                 return List.<InboundQueue.Entry>of();
             }
+            flushOnlyWhenTold();
             List<InboundQueue.Entry> due = queue.due(lane, Instant.now(), batchSize);
             due.forEach(e -> {
                 deliver(e);
@@ -202,6 +204,7 @@ class InboundPipeline implements SmartLifecycle {
                     if (!queue.lockLane(lane)) {
                         return List.<InboundQueue.Entry>of();
                     }
+                    flushOnlyWhenTold();
                     List<InboundQueue.Entry> due = queue.due(lane, Instant.now(), 1);
                     due.forEach(e -> {
                         current[0] = e;
@@ -224,6 +227,15 @@ class InboundPipeline implements SmartLifecycle {
             attempted++;
         }
         return attempted;
+    }
+
+    /**
+     * The listeners' queries do not flush first (checking every managed entity before each query
+     * was a sixth of a lane's time): what one entry writes is flushed after it, so the next entry
+     * reads it, and no listener reads back what it wrote for the same entry.
+     */
+    private void flushOnlyWhenTold() {
+        entities.setFlushMode(FlushModeType.COMMIT);
     }
 
     private void deliver(InboundQueue.Entry entry) {

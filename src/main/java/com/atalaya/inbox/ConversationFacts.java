@@ -29,12 +29,12 @@ public class ConversationFacts {
         this.events = events;
     }
 
+    /** Read by id, so a message appended in this transaction comes from the persistence context, not the database. */
     @Transactional(readOnly = true)
     public Optional<InboundText> inboundMessage(UUID workspaceId, UUID messageId) {
-        return messages.findByIdAndWorkspaceId(messageId, workspaceId)
-                .filter(m -> m.getKind() == MessageKind.INBOUND)
-                .flatMap(m -> conversations
-                        .findByIdAndWorkspaceId(m.getConversationId(), workspaceId)
+        return messages.findById(messageId)
+                .filter(m -> m.getWorkspaceId().equals(workspaceId) && m.getKind() == MessageKind.INBOUND)
+                .flatMap(m -> conversation(workspaceId, m.getConversationId())
                         .map(c -> new InboundText(
                                 m.getId(),
                                 c.getId(),
@@ -47,10 +47,7 @@ public class ConversationFacts {
     /** How many other conversations the contact has had with the workspace. */
     @Transactional(readOnly = true)
     public int earlierConversations(UUID workspaceId, UUID contactId, UUID conversationId) {
-        return (int) conversations.findByContactIdOrderByLastMessageAtDesc(contactId).stream()
-                .filter(c ->
-                        c.getWorkspaceId().equals(workspaceId) && !c.getId().equals(conversationId))
-                .count();
+        return (int) conversations.countByWorkspaceIdAndContactIdAndIdNot(workspaceId, contactId, conversationId);
     }
 
     /**
@@ -59,7 +56,7 @@ public class ConversationFacts {
      * a machine.
      */
     public void prioritise(UUID workspaceId, UUID conversationId, Priority priority, boolean newConversation) {
-        conversations.findByIdAndWorkspaceId(conversationId, workspaceId).ifPresent(c -> {
+        conversation(workspaceId, conversationId).ifPresent(c -> {
             boolean raise = priority.ordinal() < c.getPriority().ordinal();
             boolean firstSetting = newConversation && c.getPriority() == Priority.NORMAL;
             if ((firstSetting && priority != c.getPriority()) || raise) {
@@ -67,5 +64,11 @@ public class ConversationFacts {
                 events.publishEvent(new ConversationChanged(workspaceId, conversationId, "priority", null));
             }
         });
+    }
+
+    private Optional<Conversation> conversation(UUID workspaceId, UUID conversationId) {
+        return conversations
+                .findById(conversationId)
+                .filter(c -> c.getWorkspaceId().equals(workspaceId));
     }
 }

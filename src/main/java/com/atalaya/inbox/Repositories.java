@@ -39,6 +39,8 @@ interface Conversations extends JpaRepository<Conversation, UUID>, JpaSpecificat
 
     List<Conversation> findByContactIdOrderByLastMessageAtDesc(UUID contactId);
 
+    long countByWorkspaceIdAndContactIdAndIdNot(UUID workspaceId, UUID contactId, UUID id);
+
     List<Conversation> findByStatusAndSnoozedUntilBefore(ConversationStatus status, java.time.Instant before);
 
     @org.springframework.data.jpa.repository.Modifying

@@ -4,6 +4,7 @@ import com.atalaya.channels.InboundMessage;
 import com.atalaya.channels.InboundMessageReceived;
 import com.atalaya.channels.Party;
 import com.atalaya.identity.WorkspaceCreated;
+import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,22 +37,28 @@ class ThreadingInboundMessages {
     private final ContactIdentities identities;
     private final Conversations conversations;
     private final Messages messages;
-    private final MessageAttachments attachments;
     private final ApplicationEventPublisher events;
+    private final EntityManager entities;
 
     ThreadingInboundMessages(
             Contacts contacts,
             ContactIdentities identities,
             Conversations conversations,
             Messages messages,
-            MessageAttachments attachments,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EntityManager entities) {
         this.contacts = contacts;
         this.identities = identities;
         this.conversations = conversations;
         this.messages = messages;
-        this.attachments = attachments;
         this.events = events;
+        this.entities = entities;
+    }
+
+    /** New rows with their ids already set: persisted, not merged (a merge reads the row first). */
+    private <T> T persist(T entity) {
+        entities.persist(entity);
+        return entity;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -74,7 +81,7 @@ class ThreadingInboundMessages {
         Instant at = existing.map(c -> c.getLastMessageAt().isBefore(sent) ? sent : Instant.now())
                 .orElse(sent);
         boolean isNew = existing.isEmpty();
-        Conversation conversation = existing.orElseGet(() -> conversations.save(new Conversation(
+        Conversation conversation = existing.orElseGet(() -> persist(new Conversation(
                 event.workspaceId(),
                 conversations.nextNumber(event.workspaceId()),
                 newToken(),
@@ -86,7 +93,7 @@ class ThreadingInboundMessages {
                 Texts.limit(in.subject(), 500),
                 at)));
         String text = Texts.limit(in.text() == null ? "" : in.text(), Texts.MAX_BODY);
-        Message message = messages.save(new Message(
+        Message message = persist(new Message(
                 event.workspaceId(),
                 conversation.getId(),
                 MessageKind.INBOUND,
@@ -99,7 +106,7 @@ class ThreadingInboundMessages {
                 in.automated(),
                 at));
         in.attachments()
-                .forEach(f -> attachments.save(
+                .forEach(f -> persist(
                         new MessageAttachment(message.getId(), f.id(), f.fileName(), f.contentType(), f.sizeBytes())));
         // Whoever quotes a conversation's reference joins its thread, but replies keep going to its contact.
         if (isNew || conversation.getContactId().equals(contact.getId())) {
@@ -165,8 +172,8 @@ class ThreadingInboundMessages {
                     return c;
                 })
                 .orElseGet(() -> {
-                    Contact contact = contacts.save(new Contact(workspaceId, Texts.limit(sender.displayName(), 200)));
-                    identities.save(new ContactIdentity(workspaceId, contact.getId(), sender.kind(), address));
+                    Contact contact = persist(new Contact(workspaceId, Texts.limit(sender.displayName(), 200)));
+                    persist(new ContactIdentity(workspaceId, contact.getId(), sender.kind(), address));
                     return contact;
                 });
     }

@@ -13,6 +13,7 @@ import com.atalaya.service.Presence;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,7 @@ public class Notifying {
     private final Environment environment;
     private final Counter notified;
     private final Timer latency;
+    private final EntityManager entities;
 
     Notifying(
             Notifications notifications,
@@ -74,7 +76,9 @@ public class Notifying {
             ApplicationEventPublisher events,
             @Value("${atalaya.base-url:}") String baseUrl,
             Environment environment,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            EntityManager entities) {
+        this.entities = entities;
         this.notifications = notifications;
         this.preferences = preferences;
         this.directory = directory;
@@ -203,9 +207,10 @@ public class Notifying {
             if (messageId != null && notifications.existsByMessageIdAndUserIdAndKind(messageId, userId, kind)) {
                 return;
             }
-            id = notifications
-                    .save(new Notification(workspaceId, userId, kind, conversationId, messageId, title, body))
-                    .getId();
+            Notification notification =
+                    new Notification(workspaceId, userId, kind, conversationId, messageId, title, body);
+            entities.persist(notification);
+            id = notification.getId();
         }
         if (pref.isInApp() || pref.isBrowser()) {
             events.publishEvent(new NotificationCreated(workspaceId, userId, id, title, body, url, pref.isBrowser()));

@@ -7,6 +7,7 @@ import com.atalaya.triage.engine.SentimentLabel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
@@ -29,8 +30,15 @@ class TriagingMessages {
     private final MessageTriages triages;
     private final Counter triaged;
     private final Timer latency;
+    private final EntityManager entities;
 
-    TriagingMessages(Triaging triaging, ConversationFacts facts, MessageTriages triages, MeterRegistry meters) {
+    TriagingMessages(
+            Triaging triaging,
+            ConversationFacts facts,
+            MessageTriages triages,
+            MeterRegistry meters,
+            EntityManager entities) {
+        this.entities = entities;
         this.triaging = triaging;
         this.facts = facts;
         this.triages = triages;
@@ -65,7 +73,7 @@ class TriagingMessages {
                     m.text(),
                     m.channelType(),
                     new AuthorHistory((int) negativeLastDay + 1, earlier, null, null));
-            triages.save(new MessageTriage(
+            entities.persist(new MessageTriage(
                     m.messageId(), event.workspaceId(), m.conversationId(), m.contactId(), m.channelType(), t));
             facts.prioritise(event.workspaceId(), m.conversationId(), t.priority(), event.newConversation());
             countAfterCommit(event.acceptedAt());

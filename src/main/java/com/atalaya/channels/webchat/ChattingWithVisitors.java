@@ -1,6 +1,7 @@
 package com.atalaya.channels.webchat;
 
 import com.atalaya.channels.ChannelConnection;
+import com.atalaya.channels.ChannelConnectionChanged;
 import com.atalaya.channels.ChannelConnections;
 import com.atalaya.channels.IdentityKind;
 import com.atalaya.channels.InboundMessage;
@@ -10,10 +11,13 @@ import com.atalaya.identity.Slugs;
 import com.atalaya.identity.Workspace;
 import com.atalaya.identity.WorkspaceDirectory;
 import com.atalaya.service.Presence;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -28,6 +32,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What a visitor does through the widget: open a chat session, read and continue their transcript,
@@ -52,6 +57,7 @@ class ChattingWithVisitors {
     static final String VISITOR = "Visitante";
     private static final Logger log = LoggerFactory.getLogger(ChattingWithVisitors.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final Duration WIDGET_TTL = Duration.ofSeconds(10);
 
     private final WorkspaceDirectory directory;
     private final ChannelConnections connections;
@@ -62,6 +68,10 @@ class ChattingWithVisitors {
     private final Transcripts transcripts;
     private final VisitorStreams streams;
     private final MessageSource messages;
+    private final Cache<String, Widget> widgets = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(WIDGET_TTL)
+            .build();
 
     ChattingWithVisitors(
             WorkspaceDirectory directory,
@@ -84,20 +94,42 @@ class ChattingWithVisitors {
         this.messages = messages;
     }
 
-    /** The enabled widget of the workspace with this slug; 404 problem otherwise. */
-    @Transactional(readOnly = true)
+    /**
+     * The enabled widget of the workspace with this slug; 404 problem otherwise. Kept in memory for
+     * a few seconds (every visitor call starts here); a change of a channel on this node drops it
+     * at once, on another node within {@link #WIDGET_TTL}.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     Widget widget(String slug) {
         if (!Slugs.isSlug(slug)) {
             throw WebchatProblem.unknownWidget();
         }
-        Workspace workspace = directory.bySlug(slug).orElseThrow(WebchatProblem::unknownWidget);
-        ChannelConnection connection =
-                connections.first(workspace.getId(), WebchatChannel.TYPE).orElseThrow(WebchatProblem::unknownWidget);
+        Widget widget = widgets.get(slug, this::loadWidget);
+        if (widget == null) {
+            throw WebchatProblem.unknownWidget();
+        }
+        return widget;
+    }
+
+    private Widget loadWidget(String slug) {
+        Optional<Workspace> workspace = directory.bySlug(slug);
+        Optional<ChannelConnection> connection =
+                workspace.flatMap(w -> connections.first(w.getId(), WebchatChannel.TYPE));
+        if (connection.isEmpty()) {
+            return null;
+        }
         return new Widget(
-                workspace.getId(),
-                workspace.getSlug(),
-                connection,
-                WebchatSettings.of(connections.settings(connection), workspace.getName()));
+                workspace.get().getId(),
+                workspace.get().getSlug(),
+                connection.get(),
+                WebchatSettings.of(
+                        connections.settings(connection.get()), workspace.get().getName()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void on(ChannelConnectionChanged event) {
+        widgets.invalidateAll();
     }
 
     /** Online only while at least one agent of the workspace is available: an unanswered chat is worse than none. */
@@ -122,12 +154,16 @@ class ChattingWithVisitors {
     /** The visitor holding this token on this widget; a 401 problem for any other token. */
     @Transactional(readOnly = true)
     Visitor authenticate(Widget widget, String token) {
+        return visitors.findByTokenHash(tokenHash(token))
+                .filter(v -> v.getConnectionId().equals(widget.connection().getId()))
+                .orElseThrow(WebchatProblem::badToken);
+    }
+
+    private static String tokenHash(String token) {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw WebchatProblem.badToken();
         }
-        return visitors.findByTokenHash(hash(token.strip()))
-                .filter(v -> v.getConnectionId().equals(widget.connection().getId()))
-                .orElseThrow(WebchatProblem::badToken);
+        return hash(token.strip());
     }
 
     @Transactional(readOnly = true)
@@ -137,27 +173,32 @@ class ChattingWithVisitors {
     }
 
     /**
-     * Stores the visitor's line and receives it as an inbound message in one transaction. With a
-     * {@code clientId} a retried send returns the line stored the first time instead of a copy.
+     * Authenticates the visitor by their token, stores their line and receives it as an inbound
+     * message, all in one transaction. The visitor's row lock comes first, so one visitor's messages
+     * are stored, queued and committed one after another. With a {@code clientId} a retried send
+     * returns the line stored the first time instead of a copy.
      */
-    LineView postFromVisitor(Widget widget, Visitor visitor, String text, UUID clientId) {
+    LineView postFromVisitor(Widget widget, String token, String text, UUID clientId) {
+        String hash = tokenHash(token);
         String body = WebchatInput.message("text", text);
+        Visitor visitor = visitors.findByTokenHashAndConnectionId(
+                        hash, widget.connection().getId())
+                .orElseThrow(WebchatProblem::badToken);
         UUID lineId = clientId == null ? UUID.randomUUID() : clientId;
-        Optional<Line> earlier = lines.findById(lineId);
-        if (earlier.isPresent()) {
-            if (earlier.get().isFromVisitor() && earlier.get().getVisitorId().equals(visitor.getId())) {
-                return LineView.of(earlier.get());
+        if (clientId != null) {
+            Optional<Line> earlier = lines.findById(clientId);
+            if (earlier.isPresent()) {
+                if (earlier.get().isFromVisitor()
+                        && earlier.get().getVisitorId().equals(visitor.getId())) {
+                    return LineView.of(earlier.get());
+                }
+                lineId = UUID.randomUUID();
             }
-            lineId = UUID.randomUUID();
         }
-        // The visitor's row lock first: one visitor's messages are stored, queued and committed one after another.
-        if (visitors.touch(visitor.getId(), Instant.now()) == 0) {
-            throw WebchatProblem.badToken();
-        }
-        Visitor current = visitors.findById(visitor.getId()).orElseThrow(WebchatProblem::badToken);
         Instant now = Instant.now();
-        Line line = lines.save(new Line(lineId, current.getId(), true, current.getName(), body, now));
-        String visitorKey = current.getId().toString();
+        visitor.seen(now);
+        Line line = lines.save(new Line(lineId, visitor.getId(), true, visitor.getName(), body, now));
+        String visitorKey = visitor.getId().toString();
         receiving.receive(
                 widget.connection(),
                 new InboundMessage(
@@ -165,7 +206,7 @@ class ChattingWithVisitors {
                         new Party(
                                 IdentityKind.CHAT_VISITOR,
                                 visitorKey,
-                                current.getName() == null ? VISITOR : current.getName()),
+                                visitor.getName() == null ? VISITOR : visitor.getName()),
                         null,
                         body,
                         null,

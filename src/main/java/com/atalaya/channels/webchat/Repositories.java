@@ -1,22 +1,20 @@
 package com.atalaya.channels.webchat;
 
-import java.time.Instant;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.Lock;
 
 interface Visitors extends JpaRepository<Visitor, UUID> {
     Optional<Visitor> findByTokenHash(String tokenHash);
 
     Optional<Visitor> findByIdAndConnectionId(UUID id, UUID connectionId);
 
-    /** Marks the visitor seen and takes their row lock until commit; 0 when the visitor is gone. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update Visitor v set v.lastSeenAt = :at where v.id = :id")
-    int touch(UUID id, Instant at);
+    /** The visitor of this token on this widget, with their row lock until commit. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<Visitor> findByTokenHashAndConnectionId(String tokenHash, UUID connectionId);
 }
 
 interface Lines extends JpaRepository<Line, UUID> {

@@ -61,6 +61,13 @@ class Visitor implements Persistable<UUID> {
         this.isNew = false;
     }
 
+    /** Marks the visitor seen now; only written when the last mark is older than a minute. */
+    void seen(Instant now) {
+        if (lastSeenAt.isBefore(now.minusSeconds(60))) {
+            lastSeenAt = now;
+        }
+    }
+
     @Override
     public boolean isNew() {
         return isNew;
