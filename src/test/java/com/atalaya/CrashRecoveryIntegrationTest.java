@@ -4,20 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,18 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIntegrationTest {
 
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern SLUG = Pattern.compile("\"slug\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String ADMIN = "crash@example.com";
-    private static final String PASSWORD = "crash-test-password-1";
-
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Path dataDir = tempDir();
-    private final String schema =
-            "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    private final int port = freePort();
-    private Process app;
+    private final AppProcess.Storage storage = AppProcess.Storage.fresh();
+    private AppProcess app;
 
     @BeforeAll
     static void requireDatabase() {
@@ -58,28 +36,29 @@ class CrashRecoveryIntegrationTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (app != null) {
-            app.destroyForcibly();
+            app.kill();
         }
     }
 
     @Test
     void everyAcknowledgedMessageReachesItsConversationOnceAfterKill9() throws Exception {
-        app = start("first");
-        String slug = slug();
+        app = AppProcess.start(storage, "first");
+        String slug = app.slug(app.apiToken());
         List<String> visitors = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            visitors.add(openSession(slug, "Cliente " + i));
+            visitors.add(app.openSession(slug, "Cliente " + i));
         }
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AppProcess first = app;
         ExecutorService writers = Executors.newFixedThreadPool(visitors.size());
         for (String visitor : visitors) {
             writers.submit(() -> {
                 for (int n = 0; n < 10_000 && !Thread.currentThread().isInterrupted(); n++) {
                     String clientId = UUID.randomUUID().toString();
                     try {
-                        if (post(slug, visitor, clientId, "Mensaje " + n) == 201) {
+                        if (first.postChat(slug, visitor, clientId, "Mensaje " + n) == 201) {
                             acknowledged.add(clientId);
                         }
                     } catch (IOException e) {
@@ -91,20 +70,22 @@ class CrashRecoveryIntegrationTest {
             });
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 300);
-        app.destroyForcibly().waitFor();
+        app.kill();
         writers.shutdownNow();
         writers.close();
         int acked = acknowledged.size();
 
-        app = start("second");
-        String token = apiToken();
+        app = AppProcess.start(storage, "second");
+        String token = app.apiToken();
+        AppProcess second = app;
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> gauge(token, "atalaya_inbound_queue_waiting") == 0);
-        app.destroy();
-        app.waitFor();
+                .until(() -> second.gauge(token, "atalaya_inbound_queue_waiting") == 0);
+        app.close();
+        String secondLog = app.log();
+        app = null;
 
-        try (Connection db = database()) {
+        try (Connection db = storage.database()) {
             Map<String, Integer> copies = new HashMap<>();
             try (ResultSet rs = db.createStatement()
                     .executeQuery("select provider_message_id from messages where kind = 'INBOUND'")) {
@@ -127,131 +108,6 @@ class CrashRecoveryIntegrationTest {
             }
         }
         assertThat(acked).isGreaterThanOrEqualTo(300);
-        assertThat(Files.readString(dataDir.resolve("second.log"))).doesNotContain(" ERROR ");
-    }
-
-    private Process start(String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                AtalayaApplication.class.getName(),
-                "--server.port=" + port,
-                "--atalaya.webchat.limits.messages=1000000",
-                "--atalaya.webchat.limits.sessions=1000"));
-        if (IntegrationTest.POSTGRES) {
-            command.add("--spring.datasource.url=jdbc:postgresql://" + IntegrationTest.PG_HOST + ":"
-                    + IntegrationTest.PG_PORT + "/test?currentSchema=" + schema);
-            command.add("--spring.datasource.username=postgres");
-            command.add("--spring.datasource.password=");
-            command.add("--spring.flyway.schemas=" + schema);
-        }
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(name + ".log").toFile());
-        builder.environment().put("ATALAYA_DATA_DIR", dataDir.toString());
-        builder.environment().put("ATALAYA_ADMIN_EMAIL", ADMIN);
-        builder.environment().put("ATALAYA_ADMIN_PASSWORD", PASSWORD);
-        Process process = builder.start();
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(300))
-                .ignoreExceptions()
-                .until(() -> {
-                    assertThat(process.isAlive())
-                            .as("the application process is running (see %s)", dataDir.resolve(name + ".log"))
-                            .isTrue();
-                    return get("/actuator/health", null).contains("UP");
-                });
-        return process;
-    }
-
-    private Connection database() throws Exception {
-        if (IntegrationTest.POSTGRES) {
-            return DriverManager.getConnection(
-                    "jdbc:postgresql://" + IntegrationTest.PG_HOST + ":" + IntegrationTest.PG_PORT
-                            + "/test?currentSchema=" + schema,
-                    "postgres",
-                    "");
-        }
-        return DriverManager.getConnection(
-                "jdbc:h2:file:" + dataDir.resolve("db/atalaya") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
-    }
-
-    private String apiToken() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/tokens"))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
-        return match(
-                TOKEN, http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private String slug() throws Exception {
-        return match(SLUG, get("/api/v1/workspaces", apiToken()));
-    }
-
-    private double gauge(String token, String name) throws Exception {
-        Matcher m = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(get("/actuator/prometheus", token));
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    }
-
-    private String openSession(String slug, String name) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri("/widget/" + slug + "/api/sessions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
-                .build();
-        return match(
-                TOKEN, http.send(request, HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private int post(String slug, String visitorToken, String clientId, String text)
-            throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri("/widget/" + slug + "/api/messages"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + visitorToken)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"text\":\"" + text + "\",\"clientId\":\"" + clientId + "\"}"))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private String get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String match(Pattern pattern, String body) {
-        Matcher m = pattern.matcher(body);
-        assertThat(m.find()).as("%s in %s", pattern, body).isTrue();
-        return m.group(1);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("atalaya-crash-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(secondLog).doesNotContain(" ERROR ");
     }
 }

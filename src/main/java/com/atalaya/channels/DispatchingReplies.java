@@ -1,5 +1,7 @@
 package com.atalaya.channels;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -30,6 +32,7 @@ class DispatchingReplies {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final Counter attempts;
 
     DispatchingReplies(
             OutboundDeliveries deliveries,
@@ -37,13 +40,17 @@ class DispatchingReplies {
             ChannelRegistry registry,
             ApplicationEventPublisher events,
             TransactionTemplate tx,
-            JsonMapper json) {
+            JsonMapper json,
+            MeterRegistry meters) {
         this.deliveries = deliveries;
         this.connections = connections;
         this.registry = registry;
         this.events = events;
         this.tx = new TransactionTemplate(tx.getTransactionManager());
         this.json = json;
+        this.attempts = Counter.builder("atalaya.outbound.attempts")
+                .description("Replies handed to a channel adapter (each claimed attempt, first sends and retries)")
+                .register(meters);
     }
 
     /** Stores the delivery, then makes the first attempt; no transaction is open while the adapter sends. */
@@ -99,6 +106,7 @@ class DispatchingReplies {
                         .orElseThrow(() -> DeliveryException.permanent("The channel connection no longer exists"));
                 ChannelAdapter adapter = registry.adapter(connection.getType())
                         .orElseThrow(() -> DeliveryException.permanent("No adapter for " + connection.getType()));
+                attempts.increment();
                 providerId = send(adapter, connection, request);
             } catch (DeliveryException e) {
                 failure = e;

@@ -371,7 +371,7 @@ public class WorkingConversations {
         });
     }
 
-    @Scheduled(fixedDelay = 60_000)
+    @Scheduled(fixedDelayString = "${atalaya.inbox.snooze-check-every:60s}")
     @SchedulerLock(name = "snooze-wake-up", lockAtMostFor = "PT5M")
     void wakeSnoozed() {
         conversations
