@@ -47,10 +47,10 @@ public class ConversationFacts {
     /** How many other conversations the contact has had with the workspace. */
     @Transactional(readOnly = true)
     public int earlierConversations(UUID workspaceId, UUID contactId, UUID conversationId) {
-        return (int) conversations.findByContactIdOrderByLastMessageAtDesc(contactId).stream()
-                .filter(c ->
-                        c.getWorkspaceId().equals(workspaceId) && !c.getId().equals(conversationId))
-                .count();
+        return (int)
+                conversations.findByWorkspaceIdAndContactIdOrderByLastMessageAtDesc(workspaceId, contactId).stream()
+                        .filter(c -> !c.getId().equals(conversationId))
+                        .count();
     }
 
     /**
