@@ -1,7 +1,5 @@
 package com.atalaya.identity;
 
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,7 +45,4 @@ interface ApiTokens extends JpaRepository<ApiToken, UUID> {
 
 interface AuditEntries extends JpaRepository<AuditEntry, UUID> {
     Page<AuditEntry> findByWorkspaceIdOrderByOccurredAtDesc(UUID workspaceId, Pageable pageable);
-
-    List<AuditEntry> findByActorIdAndActionInAndOccurredAtAfter(
-            UUID actorId, Collection<String> actions, Instant after);
 }

@@ -1,3 +1,5 @@
 /** Workspaces (one brand each), users and their role per workspace, teams, API tokens and the audit log. */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Identity",
+        allowedDependencies = {})
 package com.atalaya.identity;

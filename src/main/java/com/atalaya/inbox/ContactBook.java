@@ -51,13 +51,17 @@ public class ContactBook {
         }
         return new ContactProfile(
                 contact,
-                identities.findByContactId(contact.getId()),
-                conversations.findByContactIdOrderByLastMessageAtDesc(contact.getId()));
+                identities.findByWorkspaceIdAndContactId(member.workspaceId(), contact.getId()),
+                conversations.findByWorkspaceIdAndContactIdOrderByLastMessageAtDesc(
+                        member.workspaceId(), contact.getId()));
     }
 
     @Transactional(readOnly = true)
-    public java.util.Map<UUID, List<ContactIdentity>> identitiesOf(List<Contact> page) {
-        return identities.findByContactIdIn(page.stream().map(Contact::getId).toList()).stream()
+    public java.util.Map<UUID, List<ContactIdentity>> identitiesOf(Member member, List<Contact> page) {
+        return identities
+                .findByWorkspaceIdAndContactIdIn(
+                        member.workspaceId(), page.stream().map(Contact::getId).toList())
+                .stream()
                 .collect(java.util.stream.Collectors.groupingBy(ContactIdentity::getContactId));
     }
 
@@ -81,12 +85,16 @@ public class ContactBook {
         if (survivor.getMergedInto() != null || duplicate.getMergedInto() != null) {
             throw new InvalidInputException("duplicateId", "contact.alreadyMerged", "This contact was merged already");
         }
-        identities.findByContactId(duplicate.getId()).forEach(i -> i.moveTo(survivor.getId()));
-        conversations.findByContactIdOrderByLastMessageAtDesc(duplicate.getId()).forEach(c -> {
-            c.moveToContact(survivor.getId());
-            events.publishEvent(
-                    new ConversationChanged(member.workspaceId(), c.getId(), "contact-merged", member.userId()));
-        });
+        identities
+                .findByWorkspaceIdAndContactId(member.workspaceId(), duplicate.getId())
+                .forEach(i -> i.moveTo(survivor.getId()));
+        conversations
+                .findByWorkspaceIdAndContactIdOrderByLastMessageAtDesc(member.workspaceId(), duplicate.getId())
+                .forEach(c -> {
+                    c.moveToContact(survivor.getId());
+                    events.publishEvent(new ConversationChanged(
+                            member.workspaceId(), c.getId(), "contact-merged", member.userId()));
+                });
         if ((survivor.getName() == null || survivor.getName().isBlank()) && duplicate.getName() != null) {
             survivor.setName(duplicate.getName());
         }

@@ -14,6 +14,8 @@ import org.springframework.data.jpa.repository.Query;
 interface Contacts extends JpaRepository<Contact, UUID> {
     Optional<Contact> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
 
+    List<Contact> findByWorkspaceIdAndIdIn(UUID workspaceId, Collection<UUID> ids);
+
     @Query("""
             select c from Contact c where c.workspaceId = :workspaceId and c.mergedInto is null
             and (:q = '' or lower(c.name) like concat('%', :q, '%') or exists (
@@ -25,9 +27,9 @@ interface Contacts extends JpaRepository<Contact, UUID> {
 interface ContactIdentities extends JpaRepository<ContactIdentity, UUID> {
     Optional<ContactIdentity> findByWorkspaceIdAndKindAndAddress(UUID workspaceId, IdentityKind kind, String address);
 
-    List<ContactIdentity> findByContactId(UUID contactId);
+    List<ContactIdentity> findByWorkspaceIdAndContactId(UUID workspaceId, UUID contactId);
 
-    List<ContactIdentity> findByContactIdIn(Collection<UUID> contactIds);
+    List<ContactIdentity> findByWorkspaceIdAndContactIdIn(UUID workspaceId, Collection<UUID> contactIds);
 }
 
 interface Conversations extends JpaRepository<Conversation, UUID>, JpaSpecificationExecutor<Conversation> {
@@ -37,7 +39,7 @@ interface Conversations extends JpaRepository<Conversation, UUID>, JpaSpecificat
 
     Optional<Conversation> findFirstByConnectionIdAndThreadKeyOrderByCreatedAtDesc(UUID connectionId, String threadKey);
 
-    List<Conversation> findByContactIdOrderByLastMessageAtDesc(UUID contactId);
+    List<Conversation> findByWorkspaceIdAndContactIdOrderByLastMessageAtDesc(UUID workspaceId, UUID contactId);
 
     long countByWorkspaceIdAndContactIdAndIdNot(UUID workspaceId, UUID contactId, UUID id);
 
@@ -72,9 +74,10 @@ interface Conversations extends JpaRepository<Conversation, UUID>, JpaSpecificat
 }
 
 interface Messages extends JpaRepository<Message, UUID> {
-    List<Message> findByConversationIdOrderByCreatedAtAsc(UUID conversationId);
+    List<Message> findByWorkspaceIdAndConversationIdOrderByCreatedAtAsc(UUID workspaceId, UUID conversationId);
 
-    Page<Message> findByConversationIdOrderByCreatedAtAsc(UUID conversationId, Pageable pageable);
+    Page<Message> findByWorkspaceIdAndConversationIdOrderByCreatedAtAsc(
+            UUID workspaceId, UUID conversationId, Pageable pageable);
 
     Optional<Message> findByIdAndWorkspaceId(UUID id, UUID workspaceId);
 

@@ -164,7 +164,7 @@ class ThreadingInboundMessages {
         String address = normalize(sender);
         return identities
                 .findByWorkspaceIdAndKindAndAddress(workspaceId, sender.kind(), address)
-                .flatMap(i -> contacts.findById(i.getContactId()))
+                .flatMap(i -> contacts.findByIdAndWorkspaceId(i.getContactId(), workspaceId))
                 .map(c -> {
                     if ((c.getName() == null || c.getName().isBlank()) && sender.displayName() != null) {
                         c.setName(Texts.limit(sender.displayName(), 200));

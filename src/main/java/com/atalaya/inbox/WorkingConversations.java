@@ -167,26 +167,36 @@ public class WorkingConversations {
     @Transactional(readOnly = true)
     public ConversationDetail detail(Member member, UUID conversationId) {
         Conversation conversation = conversation(member, conversationId);
-        Contact contact = contacts.findById(conversation.getContactId()).orElseThrow();
-        List<Message> thread = messages.findByConversationIdOrderByCreatedAtAsc(conversation.getId());
+        Contact contact = contacts.findByIdAndWorkspaceId(conversation.getContactId(), member.workspaceId())
+                .orElseThrow();
+        List<Message> thread = messages.findByWorkspaceIdAndConversationIdOrderByCreatedAtAsc(
+                member.workspaceId(), conversation.getId());
         Map<UUID, List<MessageAttachment>> files =
                 attachments
                         .findByMessageIdIn(thread.stream().map(Message::getId).toList())
                         .stream()
                         .collect(Collectors.groupingBy(MessageAttachment::getMessageId));
-        List<Conversation> others = conversations.findByContactIdOrderByLastMessageAtDesc(contact.getId()).stream()
-                .filter(c -> !c.getId().equals(conversation.getId()))
-                .limit(10)
-                .toList();
+        List<Conversation> others =
+                conversations
+                        .findByWorkspaceIdAndContactIdOrderByLastMessageAtDesc(member.workspaceId(), contact.getId())
+                        .stream()
+                        .filter(c -> !c.getId().equals(conversation.getId()))
+                        .limit(10)
+                        .toList();
         return new ConversationDetail(
-                conversation, contact, identities.findByContactId(contact.getId()), thread, files, others);
+                conversation,
+                contact,
+                identities.findByWorkspaceIdAndContactId(member.workspaceId(), contact.getId()),
+                thread,
+                files,
+                others);
     }
 
     @Transactional(readOnly = true)
     public Page<Message> messages(Member member, UUID conversationId, int page, int size) {
         Conversation conversation = conversation(member, conversationId);
-        return messages.findByConversationIdOrderByCreatedAtAsc(
-                conversation.getId(), Paging.of(page, size, MAX_MESSAGES_PAGE_SIZE));
+        return messages.findByWorkspaceIdAndConversationIdOrderByCreatedAtAsc(
+                member.workspaceId(), conversation.getId(), Paging.of(page, size, MAX_MESSAGES_PAGE_SIZE));
     }
 
     @Transactional(readOnly = true)
@@ -233,7 +243,8 @@ public class WorkingConversations {
                     new ConversationChanged(member.workspaceId(), conversation.getId(), "note", member.userId()));
             return note;
         }
-        List<Message> thread = messages.findByConversationIdOrderByCreatedAtAsc(conversation.getId());
+        List<Message> thread = messages.findByWorkspaceIdAndConversationIdOrderByCreatedAtAsc(
+                member.workspaceId(), conversation.getId());
         Message reply = messages.save(new Message(
                 member.workspaceId(),
                 conversation.getId(),
@@ -340,9 +351,7 @@ public class WorkingConversations {
     public Map<UUID, String> contactNames(Member member, List<Conversation> page) {
         var ids = page.stream().map(Conversation::getContactId).distinct().toList();
         Map<UUID, String> names = new java.util.HashMap<>();
-        contacts.findAllById(ids).stream()
-                .filter(c -> c.getWorkspaceId().equals(member.workspaceId()))
-                .forEach(c -> names.put(c.getId(), c.getName()));
+        contacts.findByWorkspaceIdAndIdIn(member.workspaceId(), ids).forEach(c -> names.put(c.getId(), c.getName()));
         page.forEach(c -> names.putIfAbsent(c.getContactId(), c.replyTo().address()));
         return names;
     }

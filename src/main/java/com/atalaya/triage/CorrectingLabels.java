@@ -57,16 +57,17 @@ public class CorrectingLabels {
                 ? triage.predictedSentiment().code()
                 : triage.predictedIntent().code();
         TriageCorrection correction = corrections
-                .findByMessageIdAndKind(messageId, kind)
+                .findByWorkspaceIdAndMessageIdAndKind(member.workspaceId(), messageId, kind)
                 .orElseGet(() -> new TriageCorrection(member.workspaceId(), messageId, kind, predicted, text));
         correction.set(label, member.userId());
         corrections.saveAndFlush(correction);
         if (kind.equals("sentiment")) {
-            triages.correctSentiment(messageId, label);
+            triages.correctSentiment(member.workspaceId(), messageId, label);
         } else {
-            triages.correctIntent(messageId, label);
+            triages.correctIntent(member.workspaceId(), messageId, label);
         }
         events.publishEvent(new TriageLabelCorrected(member.workspaceId(), messageId, kind, label));
-        return triages.findById(messageId).orElseThrow();
+        return triages.findByMessageIdAndWorkspaceId(messageId, member.workspaceId())
+                .orElseThrow();
     }
 }

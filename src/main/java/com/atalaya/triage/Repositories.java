@@ -21,16 +21,18 @@ interface MessageTriages extends JpaRepository<MessageTriage, UUID> {
 
     /** Only the one column: a correction of the intent at the same moment is not overwritten. */
     @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update MessageTriage t set t.correctedSentiment = :label where t.messageId = :messageId")
-    int correctSentiment(UUID messageId, String label);
+    @Query("update MessageTriage t set t.correctedSentiment = :label"
+            + " where t.messageId = :messageId and t.workspaceId = :workspaceId")
+    int correctSentiment(UUID workspaceId, UUID messageId, String label);
 
     @Modifying(clearAutomatically = true, flushAutomatically = true)
-    @Query("update MessageTriage t set t.correctedIntent = :label where t.messageId = :messageId")
-    int correctIntent(UUID messageId, String label);
+    @Query("update MessageTriage t set t.correctedIntent = :label"
+            + " where t.messageId = :messageId and t.workspaceId = :workspaceId")
+    int correctIntent(UUID workspaceId, UUID messageId, String label);
 }
 
 interface TriageCorrections extends JpaRepository<TriageCorrection, UUID> {
-    Optional<TriageCorrection> findByMessageIdAndKind(UUID messageId, String kind);
+    Optional<TriageCorrection> findByWorkspaceIdAndMessageIdAndKind(UUID workspaceId, UUID messageId, String kind);
 
     List<TriageCorrection> findByWorkspaceIdOrderByCorrectedAtAsc(UUID workspaceId);
 

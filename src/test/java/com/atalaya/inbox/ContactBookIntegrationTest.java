@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.atalaya.Conversations;
 import com.atalaya.IntegrationTest;
+import com.atalaya.UiSession;
 import com.atalaya.identity.InvalidInputException;
 import com.atalaya.identity.TestWorkspaces;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,18 @@ class ContactBookIntegrationTest extends IntegrationTest {
         assertThat(third.getContactId()).as("new messages find the survivor").isEqualTo(first.getContactId());
         assertThatThrownBy(() -> contacts.merge(shop.member(), first.getContactId(), second.getContactId()))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void theContactPageNamesEachIdentityInTheReadersLanguage() {
+        var shop = workspaces.create("Mercería");
+        Conversations.submitContactForm(http(), shop.slug(), "Lola", "lola@example.com", "Hola");
+        var conversation = Conversations.awaitConversation(conversations, shop.member(), c -> true);
+
+        String page = UiSession.of(port, shop.email(), TestWorkspaces.PASSWORD)
+                .get("/w/" + shop.slug() + "/contacts/" + conversation.getContactId());
+
+        assertThat(page).contains("Correo: lola@example.com").doesNotContain("??");
     }
 
     @Test

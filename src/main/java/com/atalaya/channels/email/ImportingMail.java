@@ -241,7 +241,7 @@ class ImportingMail {
             try {
                 inbound = parser.parse(mime, attachments);
             } catch (MessagingException | IOException | RuntimeException e) {
-                if (EmailParser.connectionLost(e)) {
+                if (MailProblems.connectionLost(e)) {
                     throw e;
                 }
                 log.warn(

@@ -4,9 +4,11 @@ import com.atalaya.channels.DeliveryException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.StoreClosedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.text.MessageFormat;
@@ -41,6 +43,24 @@ final class MailProblems {
     }
 
     private MailProblems() {}
+
+    /** Whether a failure means the server connection is gone (retry later) rather than a broken message. */
+    static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FolderClosedException
+                    || t instanceof StoreClosedException
+                    || t instanceof MessageRemovedException
+                    // what IMAP content streams throw when the folder closes or the message is expunged
+                    || t.getClass().getSimpleName().equals("FolderClosedIOException")
+                    || t.getClass().getSimpleName().equals("MessageRemovedIOException")
+                    || t instanceof ConnectionException
+                    || t instanceof SocketException
+                    || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static String explain(Exception e, String protocol, String host, int port) {
         return problem(e, protocol, host, port).message();

@@ -59,7 +59,7 @@ final class Reconnecting {
 
     /** The server did not answer, refused the connection or the connection broke. */
     static boolean unreachable(Throwable e) {
-        return EmailParser.connectionLost(e)
+        return MailProblems.connectionLost(e)
                 || MailProblems.has(e, ConnectException.class)
                 || MailProblems.has(e, NoRouteToHostException.class)
                 || MailProblems.has(e, SocketException.class)

@@ -41,7 +41,7 @@ class ContactsController {
         model.addAttribute("member", member);
         model.addAttribute("q", q);
         model.addAttribute("contacts", result);
-        model.addAttribute("identities", contacts.identitiesOf(result.getContent()));
+        model.addAttribute("identities", contacts.identitiesOf(member, result.getContent()));
         return "inbox/contacts";
     }
 
@@ -62,7 +62,7 @@ class ContactsController {
                     candidates.getContent().stream()
                             .filter(c -> !c.getId().equals(id))
                             .toList());
-            model.addAttribute("candidateIdentities", contacts.identitiesOf(candidates.getContent()));
+            model.addAttribute("candidateIdentities", contacts.identitiesOf(member, candidates.getContent()));
             model.addAttribute("q", q);
         }
         return "inbox/contact";

@@ -248,7 +248,7 @@ class InboxApi {
             @Parameter(description = "items per page, from 1 to 100") @RequestParam(defaultValue = "25") int size) {
         Member member = access.require(me, workspaceId);
         Page<Contact> result = contacts.search(member, q, page, size);
-        Map<UUID, List<ContactIdentity>> identities = contacts.identitiesOf(result.getContent());
+        Map<UUID, List<ContactIdentity>> identities = contacts.identitiesOf(member, result.getContent());
         return PageResponse.of(
                 result,
                 c -> new ContactView(

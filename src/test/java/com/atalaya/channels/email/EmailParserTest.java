@@ -130,7 +130,7 @@ class EmailParserTest {
                 body
                 """);
 
-        assertThat(EmailParser.references(message, "<own@example.org>"))
+        assertThat(MessageIds.references(message, "<own@example.org>"))
                 .containsExactly("<second@example.org>", "<first@example.org>");
     }
 

@@ -71,6 +71,9 @@ create table messages (
     delivery_error varchar(2000),
     automated boolean not null,
     created_at timestamp with time zone not null,
+    -- Threaded in by the conversation's reference token but sent by someone who is not its
+    -- contact: shown with a warning, and replies keep going to the contact.
+    from_other_sender boolean default false not null,
     constraint messages_provider_once unique (connection_id, provider_message_id)
 );
 create index messages_by_conversation on messages (conversation_id, created_at);

@@ -7,9 +7,12 @@ create table notifications (
     title varchar(300) not null,
     body varchar(500),
     created_at timestamp with time zone not null,
-    read_at timestamp with time zone
+    read_at timestamp with time zone,
+    message_id uuid
 );
 create index notifications_by_user on notifications (user_id, workspace_id, created_at);
+-- A notification is made once per (message, recipient, kind), however often its event arrives.
+create unique index notifications_once on notifications (message_id, user_id, kind);
 
 create table notification_preferences (
     user_id uuid not null references user_accounts (id),

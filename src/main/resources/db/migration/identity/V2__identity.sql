@@ -13,7 +13,9 @@ create table user_accounts (
     locale varchar(10),
     failed_sign_ins integer not null default 0,
     locked_until timestamp with time zone,
-    created_at timestamp with time zone not null
+    created_at timestamp with time zone not null,
+    -- The instance operator reads instance-wide figures (metrics, the pipeline page).
+    operator boolean default false not null
 );
 
 create table memberships (
@@ -60,18 +62,3 @@ create table audit_entries (
     occurred_at timestamp with time zone not null
 );
 create index audit_entries_by_workspace on audit_entries (workspace_id, occurred_at);
-
--- Spring Modulith's event publication registry: the transactional outbox of domain events.
-create table event_publication (
-    id uuid primary key,
-    listener_id varchar(512) not null,
-    event_type varchar(512) not null,
-    serialized_event varchar(1000000) not null,
-    publication_date timestamp with time zone not null,
-    completion_date timestamp with time zone,
-    status varchar(20),
-    completion_attempts integer,
-    last_resubmission_date timestamp with time zone
-);
-create index event_publication_by_listener on event_publication (listener_id);
-create index event_publication_by_completion on event_publication (completion_date);
