@@ -77,7 +77,9 @@ class TenancyGuardTest {
             Map.entry(
                     "channels.webchat.Visitors.findByIdAndConnectionId",
                     "agent replies to a visitor; a connection belongs to one workspace"),
-            Map.entry("channels.webchat.Visitors.touch", "by the id of the visitor its token has just found"));
+            Map.entry(
+                    "channels.webchat.Visitors.findByTokenHashAndConnectionId",
+                    "the visitor's credential (a random token, unique across the instance) on one widget"));
 
     /** Inherited lookups on workspace-owned repositories; key: caller and repository method. */
     static final Map<String, String> INHERITED_LOOKUPS = Map.ofEntries(
@@ -88,8 +90,13 @@ class TenancyGuardTest {
                     "triage.TriagingMessages.on -> MessageTriages.existsById",
                     "triage idempotency, by the message id of the MessageReceived event"),
             Map.entry(
-                    "channels.webchat.ChattingWithVisitors.postFromVisitor -> Visitors.findById",
-                    "reloads the visitor its token has just found"));
+                    "inbox.ConversationFacts.inboundMessage -> Messages.findById",
+                    "the message of a MessageReceived event, from the persistence context; its workspace is then"
+                            + " checked on the entity"),
+            Map.entry(
+                    "inbox.ConversationFacts.conversation -> Conversations.findById",
+                    "the conversation of an event, from the persistence context; its workspace is then checked on"
+                            + " the entity"));
 
     /** Classes whose SQL on workspace-owned tables does not filter by workspace. */
     static final Map<String, String> SQL_WITHOUT_WORKSPACE = Map.of(
