@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * connections, restarts those whose settings changed or whose worker died, and stops those of
  * disabled or deleted connections. It does so as soon as the application is ready, right after
  * a connection is saved, enabled or disabled ({@link ChannelConnectionChanged}, after commit),
- * and every {@code atalaya.email.refresh-every} as a safety net.
+ * and every {@code atalaya.email.refresh-every} as a safety net. Across nodes each mailbox is read by
+ * the node holding its lease ({@link MailboxLeases}), renewed on every refresh.
  *
  * <p>As a {@link SmartLifecycle} in the last phase it stops first on shutdown, so every worker
  * has ended before the web server, the event executors and the database go away.
@@ -52,7 +53,14 @@ class SyncingMailboxes implements SmartLifecycle {
 
     private final ChannelConnections connections;
     private final ImportingMail importer;
+    private final MailboxLeases leases;
+    private final Duration lease;
     private final boolean enabled;
+    /** This process, as the holder of mailbox leases. */
+    private final UUID node = UUID.randomUUID();
+    /** Mailboxes saved on this node since the last refresh: read here at once. */
+    private final Set<UUID> savedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Map<UUID, Running> workers = new HashMap<>();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private ScheduledExecutorService timer;
@@ -62,9 +70,13 @@ class SyncingMailboxes implements SmartLifecycle {
     SyncingMailboxes(
             ChannelConnections connections,
             ImportingMail importer,
+            MailboxLeases leases,
+            @Value("${atalaya.email.lease:90s}") Duration lease,
             @Value("${atalaya.email.sync-enabled:true}") boolean enabled) {
         this.connections = connections;
         this.importer = importer;
+        this.leases = leases;
+        this.lease = lease;
         this.enabled = enabled;
     }
 
@@ -106,6 +118,13 @@ class SyncingMailboxes implements SmartLifecycle {
                 timer.shutdownNow();
             }
         }
+        if (enabled) {
+            try {
+                leases.releaseAll(node);
+            } catch (RuntimeException e) {
+                log.info("Could not release this node's mailbox leases (they lapse by themselves): {}", e.toString());
+            }
+        }
     }
 
     @Override
@@ -124,6 +143,7 @@ class SyncingMailboxes implements SmartLifecycle {
         if (!EmailChannel.TYPE.equals(event.channelType())) {
             return;
         }
+        savedHere.add(event.connectionId());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -164,6 +184,7 @@ class SyncingMailboxes implements SmartLifecycle {
             return;
         }
         Map<UUID, ChannelConnection> wanted = connections.enabledOfType(EmailChannel.TYPE).stream()
+                .filter(this::leased)
                 .collect(Collectors.toMap(ChannelConnection::getId, c -> c));
         List<MailboxWorker> replaced = new ArrayList<>();
         Map<UUID, MailboxWorker> starting = new HashMap<>();
@@ -207,6 +228,23 @@ class SyncingMailboxes implements SmartLifecycle {
         }
         if (running) {
             starting.values().forEach(MailboxWorker::start);
+        }
+    }
+
+    /**
+     * Whether this node reads the mailbox: it holds (or has just renewed) its lease. A mailbox saved
+     * on this node is taken over from whichever node read it; that one stops at its next refresh.
+     */
+    private boolean leased(ChannelConnection connection) {
+        try {
+            if (savedHere.remove(connection.getId())) {
+                leases.takeOver(connection.getId(), node, lease);
+                return true;
+            }
+            return leases.hold(connection.getId(), node, lease);
+        } catch (RuntimeException e) {
+            log.warn("Cannot take the lease of e-mail connection {}: {}", connection.getId(), e.toString());
+            return workers.containsKey(connection.getId());
         }
     }
 
