@@ -56,8 +56,9 @@ class TwoNodesIntegrationTest {
     @Test
     void messagesRepliesAndJobsHappenOnceAcrossTwoNodes() throws Exception {
         String[] fastJobs = {"--atalaya.outbound.retry-every=200ms", "--atalaya.inbox.snooze-check-every=1s"};
-        AppProcess a = node("node-a", fastJobs);
-        AppProcess b = node("node-b", fastJobs);
+        // One data directory for both, so each says who it is.
+        AppProcess a = node("node-a", fastJobs[0], fastJobs[1], "--atalaya.node-id=node-a");
+        AppProcess b = node("node-b", fastJobs[0], fastJobs[1], "--atalaya.node-id=node-b");
         String tokenA = a.apiToken();
         String tokenB = b.apiToken();
         String slug = a.slug(tokenA);

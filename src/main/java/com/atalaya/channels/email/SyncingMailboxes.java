@@ -56,8 +56,8 @@ class SyncingMailboxes implements SmartLifecycle {
     private final MailboxLeases leases;
     private final Duration lease;
     private final boolean enabled;
-    /** This process, as the holder of mailbox leases. */
-    private final UUID node = UUID.randomUUID();
+    /** This node, as the holder of mailbox leases. */
+    private final UUID node;
     /** Mailboxes saved on this node since the last refresh: read here at once. */
     private final Set<UUID> savedHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -71,11 +71,13 @@ class SyncingMailboxes implements SmartLifecycle {
             ChannelConnections connections,
             ImportingMail importer,
             MailboxLeases leases,
+            ThisNode thisNode,
             @Value("${atalaya.email.lease:90s}") Duration lease,
             @Value("${atalaya.email.sync-enabled:true}") boolean enabled) {
         this.connections = connections;
         this.importer = importer;
         this.leases = leases;
+        this.node = thisNode.id();
         this.lease = lease;
         this.enabled = enabled;
     }
