@@ -85,7 +85,8 @@ final class AppProcess implements AutoCloseable {
                 AtalayaApplication.class.getName(),
                 "--server.port=" + port,
                 "--atalaya.webchat.limits.messages=1000000",
-                "--atalaya.webchat.limits.sessions=1000"));
+                "--atalaya.webchat.limits.sessions=1000",
+                "--spring.datasource.hikari.maximum-pool-size=10"));
         command.addAll(List.of(arguments));
         if (IntegrationTest.POSTGRES) {
             command.add("--spring.datasource.url=jdbc:postgresql://" + IntegrationTest.PG_HOST + ":"

@@ -56,6 +56,10 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("atalaya.data-dir", DATA_DIR::toString);
+        // Up to 32 cached contexts share one database server: each keeps a small pool that shrinks when idle.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
         if (POSTGRES) {
             registry.add(
                     "spring.datasource.url",
