@@ -59,7 +59,7 @@ public abstract class IntegrationTest {
         // Up to 32 cached contexts share one database server: each keeps a small pool that shrinks when idle.
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         if (POSTGRES) {
             registry.add(
                     "spring.datasource.url",
