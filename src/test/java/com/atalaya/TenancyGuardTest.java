@@ -61,16 +61,7 @@ class TenancyGuardTest {
                     "identity.Memberships.findByUserId",
                     "a user's own memberships in every workspace: the list of workspaces they may enter"),
             Map.entry(
-                    "inbox.Conversations.findFirstByConnectionIdAndThreadKeyOrderByCreatedAtDesc",
-                    "inbound pipeline; a connection belongs to one workspace"),
-            Map.entry(
                     "inbox.Conversations.findByStatusAndSnoozedUntilBefore", "the snooze wake-up job of the instance"),
-            Map.entry(
-                    "inbox.Messages.existsByConnectionIdAndProviderMessageId",
-                    "inbound pipeline idempotency; a connection belongs to one workspace"),
-            Map.entry(
-                    "notify.Notifications.existsByMessageIdAndUserIdAndKind",
-                    "notification idempotency, by the message id of the MessageReceived event"),
             Map.entry(
                     "channels.webchat.Visitors.findByTokenHash",
                     "the visitor's credential: a random token, unique across the instance"),
@@ -86,9 +77,6 @@ class TenancyGuardTest {
             Map.entry(
                     "inbox.WorkingConversations.list -> Conversations.findAll",
                     "the specification's first condition is the member's workspace"),
-            Map.entry(
-                    "triage.TriagingMessages.on -> MessageTriages.existsById",
-                    "triage idempotency, by the message id of the MessageReceived event"),
             Map.entry(
                     "inbox.ConversationFacts.inboundMessage -> Messages.findById",
                     "the message of a MessageReceived event, from the persistence context; its workspace is then"

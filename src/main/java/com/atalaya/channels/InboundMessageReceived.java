@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A channel accepted a new inbound message; published once per provider message id, synchronously
- * in the transaction that takes it off the inbound queue (a listener's work commits with it).
+ * A channel accepted a new inbound message, once per provider message id. Delivered to listeners
+ * in batches, as an element of {@link InboundMessagesReceived}.
  *
  * @param acceptedAt when the channel acknowledged it
  */

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Moves accepted messages from the inbound queue to the inbox, in batches, one worker per lane.
  * Each batch is one transaction: the lane's lock, the entries, the synchronous
- * {@link InboundMessageReceived} listeners (the inbox, and what the inbox's own event sets off),
+ * {@link InboundMessagesReceived} listeners (the inbox, and what the inbox's own event sets off),
  * and the deletion of the entries commit together, so after a crash an entry is either done or
  * still queued, never half done. A batch that fails is retried entry by entry; an entry that fails
  * alone waits with growing pauses and is shown as failing (metric, admin page) until it succeeds.
@@ -154,6 +154,7 @@ class InboundPipeline implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
+                log.warn("Inbound lane {}: a batch failed, its entries are retried one by one: {}", lane, e.toString());
                 done = oneByOne(lane);
             }
             if (done == 0 && !pause(lane)) {
@@ -181,12 +182,7 @@ class InboundPipeline implements SmartLifecycle {
             }
             flushOnlyWhenTold();
             List<InboundQueue.Entry> due = queue.due(lane, Instant.now(), batchSize);
-            due.forEach(e -> {
-                deliver(e);
-                // Written and let go entry by entry: a persistence context of a whole batch makes every query slower.
-                entities.flush();
-                entities.clear();
-            });
+            deliver(due);
             queue.remove(due.stream().map(InboundQueue.Entry::seq).toList());
             return due;
         });
@@ -206,10 +202,10 @@ class InboundPipeline implements SmartLifecycle {
                     }
                     flushOnlyWhenTold();
                     List<InboundQueue.Entry> due = queue.due(lane, Instant.now(), 1);
-                    due.forEach(e -> {
-                        current[0] = e;
-                        deliver(e);
-                    });
+                    if (!due.isEmpty()) {
+                        current[0] = due.getFirst();
+                        deliver(due);
+                    }
                     queue.remove(due.stream().map(InboundQueue.Entry::seq).toList());
                     return due;
                 });
@@ -231,17 +227,24 @@ class InboundPipeline implements SmartLifecycle {
 
     /**
      * The listeners' queries do not flush first (checking every managed entity before each query
-     * was a sixth of a lane's time): what one entry writes is flushed after it, so the next entry
-     * reads it, and no listener reads back what it wrote for the same entry.
+     * was a sixth of a lane's time): a listener works the whole batch at once, keeps what it
+     * created for the batch in memory, and flushes when the next listener must read it.
      */
     private void flushOnlyWhenTold() {
         entities.setFlushMode(FlushModeType.COMMIT);
     }
 
-    private void deliver(InboundQueue.Entry entry) {
-        InboundMessage message = json.readValue(entry.payload(), InboundMessage.class);
-        events.publishEvent(new InboundMessageReceived(
-                entry.workspaceId(), entry.connectionId(), entry.channelType(), message, entry.receivedAt()));
+    private void deliver(List<InboundQueue.Entry> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        List<InboundMessageReceived> batch = new ArrayList<>(due.size());
+        for (InboundQueue.Entry entry : due) {
+            InboundMessage message = json.readValue(entry.payload(), InboundMessage.class);
+            batch.add(new InboundMessageReceived(
+                    entry.workspaceId(), entry.connectionId(), entry.channelType(), message, entry.receivedAt()));
+        }
+        events.publishEvent(new InboundMessagesReceived(batch));
     }
 
     private void fail(InboundQueue.Entry entry, RuntimeException e) {

@@ -1,6 +1,9 @@
 package com.atalaya.inbox;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,10 +47,17 @@ public class ConversationFacts {
                                 m.getCreatedAt())));
     }
 
-    /** How many other conversations the contact has had with the workspace. */
+    /** How many conversations each of these contacts has had with the workspace (flushed ones). */
     @Transactional(readOnly = true)
-    public int earlierConversations(UUID workspaceId, UUID contactId, UUID conversationId) {
-        return (int) conversations.countByWorkspaceIdAndContactIdAndIdNot(workspaceId, contactId, conversationId);
+    public Map<UUID, Integer> conversationCounts(UUID workspaceId, Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> counts = new HashMap<>();
+        conversations
+                .countByContact(workspaceId, contactIds)
+                .forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).intValue()));
+        return counts;
     }
 
     /**

@@ -5,9 +5,8 @@ import java.util.UUID;
 
 /**
  * An inbound message was appended to a conversation: a snapshot for triage, service levels,
- * analytics and notifications, so they need not call back. Published once per message, in the
- * inbound pipeline's transaction: synchronous listeners ({@code @EventListener}) commit with the
- * message itself; slow side effects belong in an event of their own.
+ * analytics and notifications, so they need not call back. Delivered as an element of
+ * {@link MessagesReceived}, once per message.
  *
  * @param acceptedAt when the channel acknowledged the message
  */

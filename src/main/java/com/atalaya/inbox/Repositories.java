@@ -25,7 +25,8 @@ interface Contacts extends JpaRepository<Contact, UUID> {
 }
 
 interface ContactIdentities extends JpaRepository<ContactIdentity, UUID> {
-    Optional<ContactIdentity> findByWorkspaceIdAndKindAndAddress(UUID workspaceId, IdentityKind kind, String address);
+    List<ContactIdentity> findByWorkspaceIdAndKindInAndAddressIn(
+            UUID workspaceId, Collection<IdentityKind> kinds, Collection<String> addresses);
 
     List<ContactIdentity> findByWorkspaceIdAndContactId(UUID workspaceId, UUID contactId);
 
@@ -37,11 +38,21 @@ interface Conversations extends JpaRepository<Conversation, UUID>, JpaSpecificat
 
     Optional<Conversation> findByWorkspaceIdAndReferenceToken(UUID workspaceId, String referenceToken);
 
-    Optional<Conversation> findFirstByConnectionIdAndThreadKeyOrderByCreatedAtDesc(UUID connectionId, String threadKey);
+    /** The latest conversation of each (connection, thread key) pair among these. */
+    @Query("""
+            select c from Conversation c where c.workspaceId = :workspaceId and c.connectionId in :connectionIds
+            and c.threadKey in :threadKeys and c.createdAt = (select max(o.createdAt) from Conversation o
+                where o.connectionId = c.connectionId and o.threadKey = c.threadKey)""")
+    List<Conversation> findLatestOfThreads(
+            UUID workspaceId, Collection<UUID> connectionIds, Collection<String> threadKeys);
 
     List<Conversation> findByWorkspaceIdAndContactIdOrderByLastMessageAtDesc(UUID workspaceId, UUID contactId);
 
-    long countByWorkspaceIdAndContactIdAndIdNot(UUID workspaceId, UUID contactId, UUID id);
+    /** Rows of [contact id, number of conversations] for the contacts among these that have any. */
+    @Query("""
+            select c.contactId, count(c) from Conversation c where c.workspaceId = :workspaceId
+            and c.contactId in :contactIds group by c.contactId""")
+    List<Object[]> countByContact(UUID workspaceId, Collection<UUID> contactIds);
 
     List<Conversation> findByStatusAndSnoozedUntilBefore(ConversationStatus status, java.time.Instant before);
 
@@ -83,7 +94,7 @@ interface Messages extends JpaRepository<Message, UUID> {
 
     Optional<Message> findFirstByWorkspaceIdAndProviderMessageIdIn(UUID workspaceId, Collection<String> providerIds);
 
-    boolean existsByConnectionIdAndProviderMessageId(UUID connectionId, String providerMessageId);
+    List<Message> findByWorkspaceIdAndProviderMessageIdIn(UUID workspaceId, Collection<String> providerMessageIds);
 }
 
 interface MessageAttachments extends JpaRepository<MessageAttachment, UUID> {

@@ -86,6 +86,10 @@ public class Notification {
         return kind;
     }
 
+    public UUID getMessageId() {
+        return messageId;
+    }
+
     public UUID getConversationId() {
         return conversationId;
     }

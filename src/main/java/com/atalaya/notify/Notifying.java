@@ -9,6 +9,7 @@ import com.atalaya.identity.Workspace;
 import com.atalaya.identity.WorkspaceDirectory;
 import com.atalaya.inbox.ConversationAssigned;
 import com.atalaya.inbox.MessageReceived;
+import com.atalaya.inbox.MessagesReceived;
 import com.atalaya.service.Presence;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +18,8 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,55 +103,80 @@ public class Notifying {
     /**
      * In the inbound pipeline's transaction: one in-app notification per (message, recipient,
      * kind). The e-mail, slow and fallible, is its own event, sent once the notification committed.
+     * What a batch's messages share (workspace, members, presence, preferences, notifications
+     * made before) is read once per batch.
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    void on(MessageReceived event) {
-        Workspace workspace = directory.byId(event.workspaceId()).orElseThrow();
-        List<WorkspaceDirectory.MemberView> members = directory.members(event.workspaceId());
-        Set<UUID> recipients = new LinkedHashSet<>();
-        if (event.newConversation() || event.assigneeId() == null) {
-            members.stream()
-                    .filter(m -> m.role() == Role.ADMIN || m.role() == Role.MANAGER)
-                    .forEach(m -> recipients.add(m.userId()));
-        }
-        if (event.assigneeId() != null) {
-            recipients.add(event.assigneeId());
-        }
-        NotificationKind kind =
-                event.newConversation() ? NotificationKind.NEW_CONVERSATION : NotificationKind.NEW_MESSAGE;
-        String url = conversationUrl(workspace, event.conversationId());
-        boolean mailIfWanted = event.newConversation()
-                && !event.automated()
-                && !presence.anyoneAvailable(event.workspaceId())
-                && canMail(workspace.getId());
+    void on(MessagesReceived batch) {
+        batch.messages().stream()
+                .collect(Collectors.groupingBy(MessageReceived::workspaceId, LinkedHashMap::new, Collectors.toList()))
+                .forEach(this::notify);
+    }
+
+    private void notify(UUID workspaceId, List<MessageReceived> received) {
+        Workspace workspace = directory.byId(workspaceId).orElseThrow();
+        List<WorkspaceDirectory.MemberView> members = directory.members(workspaceId);
         Map<UUID, WorkspaceDirectory.MemberView> byId =
                 members.stream().collect(Collectors.toMap(WorkspaceDirectory.MemberView::userId, Function.identity()));
-        for (UUID userId : recipients) {
-            WorkspaceDirectory.MemberView member = byId.get(userId);
-            if (member == null) {
-                continue;
+        Set<String> made = notifications
+                .findByWorkspaceIdAndMessageIdIn(
+                        workspaceId,
+                        received.stream().map(MessageReceived::messageId).toList())
+                .stream()
+                .map(n -> n.getMessageId() + "/" + n.getUserId() + "/" + n.getKind())
+                .collect(Collectors.toSet());
+        Map<NotificationPreference.Key, NotificationPreference> preferences = new HashMap<>();
+        Boolean[] mailable = {null};
+        for (MessageReceived event : received) {
+            Set<UUID> recipients = new LinkedHashSet<>();
+            if (event.newConversation() || event.assigneeId() == null) {
+                members.stream()
+                        .filter(m -> m.role() == Role.ADMIN || m.role() == Role.MANAGER)
+                        .forEach(m -> recipients.add(m.userId()));
             }
-            Locale locale = locale(userId);
-            String title = messages.getMessage(
-                    "notify." + kind.name(), new Object[] {event.conversationNumber(), event.contactName()}, locale);
-            NotificationPreference pref = preference(userId, kind);
-            deliverInApp(
-                    event.workspaceId(),
-                    userId,
-                    kind,
-                    event.conversationId(),
-                    event.messageId(),
-                    title,
-                    event.preview(),
-                    url,
-                    pref);
-            if (mailIfWanted && pref.isEmail()) {
-                events.publishEvent(new NotificationMailRequested(
-                        event.workspaceId(), event.messageId(), userId, title, event.preview(), url));
+            if (event.assigneeId() != null) {
+                recipients.add(event.assigneeId());
+            }
+            NotificationKind kind =
+                    event.newConversation() ? NotificationKind.NEW_CONVERSATION : NotificationKind.NEW_MESSAGE;
+            String url = conversationUrl(workspace, event.conversationId());
+            boolean mailIfWanted = event.newConversation() && !event.automated() && mailable(workspaceId, mailable);
+            for (UUID userId : recipients) {
+                if (!byId.containsKey(userId) || !made.add(event.messageId() + "/" + userId + "/" + kind)) {
+                    continue;
+                }
+                String title = messages.getMessage(
+                        "notify." + kind.name(),
+                        new Object[] {event.conversationNumber(), event.contactName()},
+                        locale(userId));
+                NotificationPreference pref = preferences.computeIfAbsent(
+                        new NotificationPreference.Key(userId, kind), k -> preference(k.userId(), k.kind()));
+                deliverInApp(
+                        workspaceId,
+                        userId,
+                        kind,
+                        event.conversationId(),
+                        event.messageId(),
+                        title,
+                        event.preview(),
+                        url,
+                        pref);
+                if (mailIfWanted && pref.isEmail()) {
+                    events.publishEvent(new NotificationMailRequested(
+                            workspaceId, event.messageId(), userId, title, event.preview(), url));
+                }
             }
         }
-        countAfterCommit(event.acceptedAt());
+        countAfterCommit(received);
+    }
+
+    /** Nobody of the workspace online and a way to mail: decided once per batch. */
+    private boolean mailable(UUID workspaceId, Boolean[] decided) {
+        if (decided[0] == null) {
+            decided[0] = !presence.anyoneAvailable(workspaceId) && canMail(workspaceId);
+        }
+        return decided[0];
     }
 
     /** Sent with a Message-ID derived from (message, recipient): a resend after a crash is the same mail. */
@@ -204,9 +232,6 @@ public class Notifying {
             NotificationPreference pref) {
         UUID id = UUID.randomUUID();
         if (pref.isInApp()) {
-            if (messageId != null && notifications.existsByMessageIdAndUserIdAndKind(messageId, userId, kind)) {
-                return;
-            }
             Notification notification =
                     new Notification(workspaceId, userId, kind, conversationId, messageId, title, body);
             entities.persist(notification);
@@ -256,14 +281,16 @@ public class Notifying {
         return mailer != null && mailer.canSend(workspaceId);
     }
 
-    private void countAfterCommit(Instant acceptedAt) {
+    private void countAfterCommit(List<MessageReceived> received) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                notified.increment();
-                if (acceptedAt != null) {
-                    latency.record(Duration.between(acceptedAt, Instant.now()));
-                }
+                Instant now = Instant.now();
+                notified.increment(received.size());
+                received.stream()
+                        .map(MessageReceived::acceptedAt)
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(at -> latency.record(Duration.between(at, now)));
             }
         });
     }

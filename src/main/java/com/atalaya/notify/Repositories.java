@@ -1,6 +1,7 @@
 package com.atalaya.notify;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import org.springframework.data.jpa.repository.Query;
 interface Notifications extends JpaRepository<Notification, UUID> {
     Page<Notification> findByUserIdAndWorkspaceIdOrderByCreatedAtDesc(UUID userId, UUID workspaceId, Pageable pageable);
 
-    boolean existsByMessageIdAndUserIdAndKind(UUID messageId, UUID userId, NotificationKind kind);
+    List<Notification> findByWorkspaceIdAndMessageIdIn(UUID workspaceId, Collection<UUID> messageIds);
 
     long countByUserIdAndWorkspaceIdAndReadAtIsNull(UUID userId, UUID workspaceId);
 

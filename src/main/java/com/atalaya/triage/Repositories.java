@@ -16,8 +16,12 @@ interface MessageTriages extends JpaRepository<MessageTriage, UUID> {
 
     List<MessageTriage> findByConversationIdAndWorkspaceIdOrderByCreatedAtDesc(UUID conversationId, UUID workspaceId);
 
-    long countByWorkspaceIdAndContactIdAndSentimentAndCreatedAtAfter(
-            UUID workspaceId, UUID contactId, String sentiment, Instant after);
+    /** Rows of [contact id, count] for the contacts among these with such triages since then. */
+    @Query("""
+            select t.contactId, count(t) from MessageTriage t where t.workspaceId = :workspaceId
+            and t.contactId in :contactIds and t.sentiment = :sentiment and t.createdAt > :after
+            group by t.contactId""")
+    List<Object[]> countByContact(UUID workspaceId, Collection<UUID> contactIds, String sentiment, Instant after);
 
     /** Only the one column: a correction of the intent at the same moment is not overwritten. */
     @Modifying(clearAutomatically = true, flushAutomatically = true)

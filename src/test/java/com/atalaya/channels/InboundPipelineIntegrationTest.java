@@ -42,6 +42,12 @@ class InboundPipelineIntegrationTest extends IntegrationTest {
     @Autowired
     ReceivingMessages receiving;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    InboundPipeline pipeline;
+
     @Test
     void fiftySimultaneousMessagesOfANewCustomerGiveOneContactOneConversationEachMessageOnceInOrder(
             CapturedOutput output) throws Exception {
@@ -158,6 +164,81 @@ class InboundPipelineIntegrationTest extends IntegrationTest {
                         Boolean.class,
                         shop.id()))
                 .containsExactly(false, true);
+    }
+
+    /**
+     * Accepted in one transaction, so one lane batch takes them together: a message of an existing
+     * thread, then a new sender's message and a reply to it, threaded from what the batch itself
+     * created, and written parents first.
+     */
+    @Test
+    void oneBatchThreadsItsMessagesByWhatItCreatedItself(CapturedOutput output) {
+        Tenant shop = workspaces.create("Tienda");
+        ChannelConnection form = connections.first(shop.id(), "contact-form").orElseThrow();
+        // A second sender in the same lane as the first, so that one batch holds both.
+        Party eva = new Party(IdentityKind.EMAIL, "eva@example.com", "Eva");
+        String luis = java.util.stream.IntStream.range(0, 1000)
+                .mapToObj(i -> "luis" + i + "@example.com")
+                .filter(a -> pipeline.laneOf(shop.id(), new Party(IdentityKind.EMAIL, a, null))
+                        == pipeline.laneOf(shop.id(), eva))
+                .findFirst()
+                .orElseThrow();
+        InboundMessage first = mail(luis, "Luis", "Devolución", "Quiero devolver las zapatillas");
+        InboundMessage reply = new InboundMessage(
+                UUID.randomUUID().toString(),
+                new Party(IdentityKind.EMAIL, luis.toUpperCase(java.util.Locale.ROOT), "Luis"),
+                "Re: Devolución",
+                "Son la talla 42, pedido 1234",
+                null,
+                List.of(first.providerMessageId()),
+                null,
+                List.of(),
+                java.time.Instant.now(),
+                false);
+        InboundMessage keyed = new InboundMessage(
+                UUID.randomUUID().toString(),
+                eva,
+                null,
+                "Hola",
+                null,
+                List.of(),
+                "hilo-eva",
+                List.of(),
+                java.time.Instant.now(),
+                false);
+        InboundMessage keyedAgain = new InboundMessage(
+                UUID.randomUUID().toString(),
+                eva,
+                null,
+                "¿Seguís ahí?",
+                null,
+                List.of(),
+                "hilo-eva",
+                List.of(),
+                java.time.Instant.now(),
+                false);
+        assertThat(receiving.receive(form, keyed)).isPresent();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from message_triage where workspace_id = ?", shop) == 1);
+        // An existing conversation's message first: its row comes before the new conversation's.
+        transactions.executeWithoutResult(s -> List.of(keyedAgain, first, reply)
+                .forEach(m -> assertThat(receiving.receive(form, m)).isPresent()));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from message_triage where workspace_id = ?", shop) == 4);
+        assertThat(count("select count(*) from contacts where workspace_id = ?", shop))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from contact_identities where workspace_id = ?", shop))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "select count(*) from messages where workspace_id = ? group by conversation_id order by 1",
+                        Long.class,
+                        shop.id()))
+                .containsExactly(2L, 2L);
+        assertThat(count("select count(*) from notifications where workspace_id = ?", shop))
+                .as("one notification per message for the workspace's admin")
+                .isEqualTo(4);
+        assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("retried one by one");
     }
 
     private static InboundMessage mail(String address, String name, String subject, String text) {

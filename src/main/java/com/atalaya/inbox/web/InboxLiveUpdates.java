@@ -2,6 +2,7 @@ package com.atalaya.inbox.web;
 
 import com.atalaya.inbox.ConversationChanged;
 import com.atalaya.inbox.MessageReceived;
+import com.atalaya.inbox.MessagesReceived;
 import com.atalaya.web.LiveUpdates;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -18,15 +19,17 @@ class InboxLiveUpdates {
     }
 
     @EventListener
-    void on(MessageReceived event) {
-        live.toWorkspace(
-                event.workspaceId(),
-                "conversation",
-                Map.of(
-                        "conversationId",
-                        event.conversationId(),
-                        "what",
-                        event.newConversation() ? "created" : "message"));
+    void on(MessagesReceived batch) {
+        for (MessageReceived event : batch.messages()) {
+            live.toWorkspace(
+                    event.workspaceId(),
+                    "conversation",
+                    Map.of(
+                            "conversationId",
+                            event.conversationId(),
+                            "what",
+                            event.newConversation() ? "created" : "message"));
+        }
     }
 
     @EventListener
