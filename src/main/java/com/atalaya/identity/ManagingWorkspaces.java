@@ -40,17 +40,17 @@ public class ManagingWorkspaces {
     }
 
     /** Creates the first administrator and workspace; refuses once any user exists. */
-    public synchronized Workspace setUp(String email, String displayName, String password, String workspaceName) {
+    public synchronized WorkspaceView setUp(String email, String displayName, String password, String workspaceName) {
         if (users.count() > 0) {
             throw new InvalidInputException(null, "setup.done", "Atalaya is already set up");
         }
         UserAccount admin = newUser(email, displayName, password);
-        Workspace workspace = createWorkspace(workspaceName, admin.getId());
-        audit.record(workspace.getId(), admin.getId(), admin.getEmail(), "setup", "First administrator created");
+        WorkspaceView workspace = createWorkspace(workspaceName, admin.getId());
+        audit.record(workspace.id(), admin.getId(), admin.getEmail(), "setup", "First administrator created");
         return workspace;
     }
 
-    public Workspace createWorkspace(String name, UUID ownerId) {
+    public WorkspaceView createWorkspace(String name, UUID ownerId) {
         String trimmed = requireText("name", name, 120);
         String base = Slugs.slugify(trimmed);
         String slug = base;
@@ -63,7 +63,7 @@ public class ManagingWorkspaces {
                 .ifPresent(owner -> audit.record(
                         workspace.getId(), ownerId, owner.getEmail(), "workspace.created", workspace.getName()));
         events.publishEvent(new WorkspaceCreated(workspace.getId(), workspace.getSlug(), workspace.getName()));
-        return workspace;
+        return workspace.view();
     }
 
     public void renameWorkspace(Member actor, String name) {

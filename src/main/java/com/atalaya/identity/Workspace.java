@@ -9,7 +9,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "workspaces")
-public class Workspace {
+class Workspace {
 
     @Id
     private UUID id;
@@ -50,5 +50,9 @@ public class Workspace {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    WorkspaceView view() {
+        return new WorkspaceView(id, slug, name);
     }
 }

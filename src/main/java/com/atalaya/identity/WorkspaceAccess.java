@@ -40,15 +40,16 @@ public class WorkspaceAccess {
         Membership membership = memberships
                 .findByWorkspaceIdAndUserId(workspace.getId(), user.id())
                 .orElseThrow(WorkspaceNotFoundException::new);
-        return new Member(workspace, user.id(), user.email(), user.displayName(), membership.getRole());
+        return new Member(workspace.view(), user.id(), user.email(), user.displayName(), membership.getRole());
     }
 
-    public List<Workspace> workspacesOf(UUID userId) {
+    public List<WorkspaceView> workspacesOf(UUID userId) {
         List<UUID> ids = memberships.findByUserId(userId).stream()
                 .map(Membership::getWorkspaceId)
                 .toList();
         return workspaces.findAllById(ids).stream()
-                .sorted(java.util.Comparator.comparing(Workspace::getName, String.CASE_INSENSITIVE_ORDER))
+                .map(Workspace::view)
+                .sorted(java.util.Comparator.comparing(WorkspaceView::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 

@@ -37,12 +37,12 @@ public class WorkspaceDirectory {
         this.teams = teams;
     }
 
-    public Optional<Workspace> bySlug(String slug) {
-        return Slugs.isSlug(slug) ? workspaces.findBySlug(slug) : Optional.empty();
+    public Optional<WorkspaceView> bySlug(String slug) {
+        return Slugs.isSlug(slug) ? workspaces.findBySlug(slug).map(Workspace::view) : Optional.empty();
     }
 
-    public Optional<Workspace> byId(UUID id) {
-        return workspaces.findById(id);
+    public Optional<WorkspaceView> byId(UUID id) {
+        return workspaces.findById(id).map(Workspace::view);
     }
 
     /**

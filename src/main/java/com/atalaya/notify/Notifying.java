@@ -5,8 +5,8 @@ import com.atalaya.channels.IdentityKind;
 import com.atalaya.channels.Party;
 import com.atalaya.channels.WorkspaceMailer;
 import com.atalaya.identity.Role;
-import com.atalaya.identity.Workspace;
 import com.atalaya.identity.WorkspaceDirectory;
+import com.atalaya.identity.WorkspaceView;
 import com.atalaya.inbox.ConversationAssigned;
 import com.atalaya.inbox.MessageReceived;
 import com.atalaya.inbox.MessagesReceived;
@@ -115,7 +115,7 @@ public class Notifying {
     }
 
     private void notify(UUID workspaceId, List<MessageReceived> received) {
-        Workspace workspace = directory.byId(workspaceId).orElseThrow();
+        WorkspaceView workspace = directory.byId(workspaceId).orElseThrow();
         List<WorkspaceDirectory.MemberView> members = directory.members(workspaceId);
         Map<UUID, WorkspaceDirectory.MemberView> byId =
                 members.stream().collect(Collectors.toMap(WorkspaceDirectory.MemberView::userId, Function.identity()));
@@ -182,7 +182,7 @@ public class Notifying {
     /** Sent with a Message-ID derived from (message, recipient): a resend after a crash is the same mail. */
     @ApplicationModuleListener
     void on(NotificationMailRequested request) {
-        Workspace workspace = directory.byId(request.workspaceId()).orElseThrow();
+        WorkspaceView workspace = directory.byId(request.workspaceId()).orElseThrow();
         directory.members(request.workspaceId()).stream()
                 .filter(m -> m.userId().equals(request.userId()))
                 .findFirst()
@@ -202,7 +202,7 @@ public class Notifying {
         if (event.assigneeId() == null || event.assigneeId().equals(event.byUserId())) {
             return;
         }
-        Workspace workspace = directory.byId(event.workspaceId()).orElseThrow();
+        WorkspaceView workspace = directory.byId(event.workspaceId()).orElseThrow();
         String by = event.byUserId() == null
                 ? ""
                 : directory.displayNames(List.of(event.byUserId())).getOrDefault(event.byUserId(), "");
@@ -243,7 +243,7 @@ public class Notifying {
     }
 
     private void mail(
-            Workspace workspace,
+            WorkspaceView workspace,
             WorkspaceDirectory.MemberView to,
             UUID mailId,
             String title,
@@ -251,20 +251,20 @@ public class Notifying {
             String url,
             Locale locale) {
         WorkspaceMailer mailer = mailers.getIfAvailable();
-        if (!canMail(workspace.getId())) {
+        if (!canMail(workspace.id())) {
             log.info(
                     "No e-mail channel in workspace {}: notification e-mail to {} not sent",
-                    workspace.getSlug(),
+                    workspace.slug(),
                     to.email());
             return;
         }
         String text = messages.getMessage(
                 "notify.email.body",
-                new Object[] {title, preview == null ? "" : preview, url, workspace.getName()},
+                new Object[] {title, preview == null ? "" : preview, url, workspace.name()},
                 locale);
         try {
             mailer.send(
-                    workspace.getId(),
+                    workspace.id(),
                     mailId,
                     new Party(IdentityKind.EMAIL, to.email(), to.displayName()),
                     "[Atalaya] " + title,
@@ -349,8 +349,8 @@ public class Notifying {
                 .orElse(Locale.forLanguageTag("es"));
     }
 
-    private String conversationUrl(Workspace workspace, UUID conversationId) {
-        return publicBaseUrl() + "/w/" + workspace.getSlug() + "/inbox?status=ANY&c=" + conversationId;
+    private String conversationUrl(WorkspaceView workspace, UUID conversationId) {
+        return publicBaseUrl() + "/w/" + workspace.slug() + "/inbox?status=ANY&c=" + conversationId;
     }
 
     /** The configured public address, else this server on localhost. */

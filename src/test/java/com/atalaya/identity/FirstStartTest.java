@@ -88,7 +88,7 @@ class FirstStartTest {
             UserAccount boss = users.findByEmail("boss@example.com").orElseThrow();
             assertThat(access.workspacesOf(boss.getId()))
                     .singleElement()
-                    .satisfies(w -> assertThat(w.getSlug()).isEqualTo("mi-tienda"));
+                    .satisfies(w -> assertThat(w.slug()).isEqualTo("mi-tienda"));
         }
     }
 

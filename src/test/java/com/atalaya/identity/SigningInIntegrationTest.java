@@ -27,7 +27,7 @@ class SigningInIntegrationTest extends IntegrationTest {
         assertThat(session.status("/")).isEqualTo(302);
         assertThat(session.get("/w/" + shop.slug() + "/inbox"))
                 .contains("Bandeja")
-                .contains(shop.workspace().getName());
+                .contains(shop.workspace().name());
         assertThat(audit.page(shop.id(), 0, 50).getContent())
                 .extracting(AuditEntry::getAction)
                 .contains("sign-in");

@@ -11,13 +11,13 @@ public class TestWorkspaces {
 
     public static final String PASSWORD = "correct horse battery";
 
-    public record Tenant(Workspace workspace, AtalayaUser admin, Member member) {
+    public record Tenant(WorkspaceView workspace, AtalayaUser admin, Member member) {
         public UUID id() {
-            return workspace.getId();
+            return workspace.id();
         }
 
         public String slug() {
-            return workspace.getSlug();
+            return workspace.slug();
         }
 
         public String email() {
@@ -49,9 +49,9 @@ public class TestWorkspaces {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String email = "admin-" + unique + "@example.com";
         UserAccount account = accounts.save(new UserAccount(email, "Admin " + unique, encoder.encode(PASSWORD)));
-        Workspace workspace = managing.createWorkspace(name + " " + unique, account.getId());
+        WorkspaceView workspace = managing.createWorkspace(name + " " + unique, account.getId());
         AtalayaUser admin = (AtalayaUser) users.loadUserByUsername(email);
-        return new Tenant(workspace, admin, access.require(admin, workspace.getSlug()));
+        return new Tenant(workspace, admin, access.require(admin, workspace.slug()));
     }
 
     /** Adds a new user with the given role to the tenant's workspace. */

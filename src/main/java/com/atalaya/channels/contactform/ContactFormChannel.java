@@ -54,7 +54,7 @@ class ContactFormChannel implements ChannelAdapter {
                 : "Re: "
                         + directory
                                 .byId(connection.getWorkspaceId())
-                                .map(w -> w.getName())
+                                .map(w -> w.name())
                                 .orElse("");
         return mailer.send(
                 connection.getWorkspaceId(),

@@ -8,8 +8,8 @@ import com.atalaya.channels.Party;
 import com.atalaya.channels.RateLimits;
 import com.atalaya.channels.ReceivingMessages;
 import com.atalaya.identity.TextInput;
-import com.atalaya.identity.Workspace;
 import com.atalaya.identity.WorkspaceDirectory;
+import com.atalaya.identity.WorkspaceView;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.beans.PropertyEditorSupport;
@@ -143,10 +143,10 @@ class ContactFormController {
     }
 
     private ChannelConnection prepare(String slug, boolean embed, Model model) {
-        Workspace workspace =
+        WorkspaceView workspace =
                 directory.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ChannelConnection connection = connections
-                .first(workspace.getId(), ContactFormChannel.TYPE)
+                .first(workspace.id(), ContactFormChannel.TYPE)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Map<String, String> settings = connections.settings(connection);
         model.addAttribute("workspace", workspace);

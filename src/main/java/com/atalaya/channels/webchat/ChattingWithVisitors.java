@@ -8,8 +8,8 @@ import com.atalaya.channels.InboundMessage;
 import com.atalaya.channels.Party;
 import com.atalaya.channels.ReceivingMessages;
 import com.atalaya.identity.Slugs;
-import com.atalaya.identity.Workspace;
 import com.atalaya.identity.WorkspaceDirectory;
+import com.atalaya.identity.WorkspaceView;
 import com.atalaya.service.Presence;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -112,18 +112,17 @@ class ChattingWithVisitors {
     }
 
     private Widget loadWidget(String slug) {
-        Optional<Workspace> workspace = directory.bySlug(slug);
-        Optional<ChannelConnection> connection =
-                workspace.flatMap(w -> connections.first(w.getId(), WebchatChannel.TYPE));
+        Optional<WorkspaceView> workspace = directory.bySlug(slug);
+        Optional<ChannelConnection> connection = workspace.flatMap(w -> connections.first(w.id(), WebchatChannel.TYPE));
         if (connection.isEmpty()) {
             return null;
         }
         return new Widget(
-                workspace.get().getId(),
-                workspace.get().getSlug(),
+                workspace.get().id(),
+                workspace.get().slug(),
                 connection.get(),
                 WebchatSettings.of(
-                        connections.settings(connection.get()), workspace.get().getName()));
+                        connections.settings(connection.get()), workspace.get().name()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

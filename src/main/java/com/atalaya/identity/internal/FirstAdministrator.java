@@ -47,6 +47,6 @@ class FirstAdministrator implements ApplicationRunner {
             return;
         }
         var workspace = managing.setUp(email, null, password, workspaceName);
-        log.info("Created administrator {} and workspace '{}'", email, workspace.getSlug());
+        log.info("Created administrator {} and workspace '{}'", email, workspace.slug());
     }
 }

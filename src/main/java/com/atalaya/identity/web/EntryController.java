@@ -3,7 +3,6 @@ package com.atalaya.identity.web;
 import com.atalaya.identity.AtalayaUser;
 import com.atalaya.identity.InvalidInputException;
 import com.atalaya.identity.ManagingWorkspaces;
-import com.atalaya.identity.Workspace;
 import com.atalaya.identity.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,7 +45,7 @@ class EntryController {
         }
         return access.workspacesOf(me.id()).stream()
                 .findFirst()
-                .map(w -> "redirect:/w/" + w.getSlug() + "/inbox")
+                .map(w -> "redirect:/w/" + w.slug() + "/inbox")
                 .orElse("redirect:/profile");
     }
 
@@ -76,7 +75,7 @@ class EntryController {
             return "redirect:/login";
         }
         try {
-            Workspace workspace = managing.setUp(email, displayName, password, workspaceName);
+            var workspace = managing.setUp(email, displayName, password, workspaceName);
             var user = userDetails.loadUserByUsername(email);
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(
@@ -85,7 +84,7 @@ class EntryController {
             request.getSession(true);
             request.changeSessionId();
             contexts.saveContext(context, request, response);
-            return "redirect:/w/" + workspace.getSlug() + "/settings/channels?welcome";
+            return "redirect:/w/" + workspace.slug() + "/settings/channels?welcome";
         } catch (InvalidInputException e) {
             model.addAttribute("error", e);
             model.addAttribute("workspaceName", workspaceName);

@@ -48,7 +48,7 @@ class IdentityApi {
     @Operation(summary = "The workspaces the caller belongs to")
     List<WorkspaceResponse> workspaces(@AuthenticationPrincipal AtalayaUser me) {
         return access.workspacesOf(me.id()).stream()
-                .map(w -> new WorkspaceResponse(w.getId(), w.getSlug(), w.getName()))
+                .map(w -> new WorkspaceResponse(w.id(), w.slug(), w.name()))
                 .toList();
     }
 }

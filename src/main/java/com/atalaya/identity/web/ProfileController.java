@@ -97,7 +97,7 @@ class ProfileController {
     String createWorkspace(@AuthenticationPrincipal AtalayaUser me, @RequestParam String name, Model model) {
         try {
             var workspace = managing.createWorkspace(name, me.id());
-            return "redirect:/w/" + workspace.getSlug() + "/settings/channels?welcome";
+            return "redirect:/w/" + workspace.slug() + "/settings/channels?welcome";
         } catch (InvalidInputException e) {
             model.addAttribute("error", e);
             model.addAttribute("name", name);

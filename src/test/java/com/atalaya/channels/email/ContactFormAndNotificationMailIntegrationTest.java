@@ -68,7 +68,7 @@ class ContactFormAndNotificationMailIntegrationTest extends IntegrationTest {
         MimeMessage sent = server.customerMailbox().getFirst();
         assertThat(sent.getFrom()[0].toString()).contains(TestMailServer.SHOP);
         assertThat(sent.getSubject())
-                .contains("Re: " + shop.workspace().getName())
+                .contains("Re: " + shop.workspace().name())
                 .contains("[#" + conversation.getReferenceToken() + "]");
         assertThat(((String) sent.getContent()).strip()).isEqualTo("Sí, en 3-5 días laborables.");
         await().atMost(PATIENCE)
