@@ -87,4 +87,8 @@ public class ChannelConnection {
     public Instant getCreatedAt() {
         return createdAt;
     }
+
+    ChannelConnectionView view() {
+        return new ChannelConnectionView(id, type, name, enabled);
+    }
 }

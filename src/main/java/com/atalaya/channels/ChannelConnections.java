@@ -50,8 +50,10 @@ public class ChannelConnections {
     }
 
     @Transactional(readOnly = true)
-    public List<ChannelConnection> ofWorkspace(UUID workspaceId) {
-        return connections.findByWorkspaceIdOrderByCreatedAt(workspaceId);
+    public List<ChannelConnectionView> ofWorkspace(UUID workspaceId) {
+        return connections.findByWorkspaceIdOrderByCreatedAt(workspaceId).stream()
+                .map(ChannelConnection::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)

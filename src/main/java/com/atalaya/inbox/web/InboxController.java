@@ -1,5 +1,6 @@
 package com.atalaya.inbox.web;
 
+import com.atalaya.channels.ChannelConnectionView;
 import com.atalaya.channels.ChannelConnections;
 import com.atalaya.channels.FileStore;
 import com.atalaya.identity.AtalayaUser;
@@ -120,7 +121,7 @@ class InboxController {
         model.addAttribute(
                 "channelTypes",
                 channels.ofWorkspace(member.workspaceId()).stream()
-                        .map(c -> c.getType())
+                        .map(ChannelConnectionView::type)
                         .distinct()
                         .sorted()
                         .toList());
@@ -279,7 +280,7 @@ class InboxController {
         model.addAttribute(
                 "channelTypes",
                 channels.ofWorkspace(member.workspaceId()).stream()
-                        .map(c -> c.getType())
+                        .map(ChannelConnectionView::type)
                         .distinct()
                         .sorted()
                         .toList());

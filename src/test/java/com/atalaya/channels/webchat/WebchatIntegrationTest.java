@@ -312,8 +312,8 @@ class WebchatIntegrationTest extends IntegrationTest {
         Tenant shop = workspaces.create("Tienda");
         for (String type : List.of("email", "contact-form")) {
             connections.ofWorkspace(shop.id()).stream()
-                    .filter(c -> c.getType().equals(type))
-                    .forEach(c -> connections.setEnabled(shop.member(), c.getId(), false));
+                    .filter(c -> c.type().equals(type))
+                    .forEach(c -> connections.setEnabled(shop.member(), c.id(), false));
         }
 
         var left =
