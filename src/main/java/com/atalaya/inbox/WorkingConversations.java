@@ -164,6 +164,17 @@ public class WorkingConversations {
                 .orElseThrow(ConversationNotFoundException::new);
     }
 
+    /** What other modules need of a conversation of the member's workspace. */
+    @Transactional(readOnly = true)
+    public ConversationSummary summary(Member member, UUID conversationId) {
+        Conversation conversation = conversation(member, conversationId);
+        String contactName = contacts.findByIdAndWorkspaceId(conversation.getContactId(), member.workspaceId())
+                .map(Contact::getName)
+                .orElse(null);
+        return new ConversationSummary(
+                conversation.getId(), conversation.getReferenceToken(), conversation.getChannelType(), contactName);
+    }
+
     @Transactional(readOnly = true)
     public ConversationDetail detail(Member member, UUID conversationId) {
         Conversation conversation = conversation(member, conversationId);

@@ -5,10 +5,10 @@ import com.atalaya.identity.Member;
 import com.atalaya.identity.NotPermittedException;
 import com.atalaya.identity.WorkspaceCreated;
 import com.atalaya.identity.WorkspaceNotFoundException;
-import com.atalaya.inbox.Conversation;
+import com.atalaya.inbox.ConversationSummary;
 import com.atalaya.inbox.WorkingConversations;
-import com.atalaya.triage.MessageTriage;
 import com.atalaya.triage.TriageInsights;
+import com.atalaya.triage.TriageView;
 import com.atalaya.triage.engine.Intent;
 import com.atalaya.triage.engine.TriageEngine;
 import com.atalaya.triage.engine.TrollVerdict;
@@ -110,24 +110,19 @@ public class SuggestingReplies {
     }
 
     public Suggestions suggest(Member member, UUID conversationId) {
-        var detail = conversations.detail(member, conversationId);
-        Conversation c = detail.conversation();
+        ConversationSummary c = conversations.summary(member, conversationId);
         seedDefaults(member.workspaceId());
-        Optional<MessageTriage> latest = triage.latestOfConversation(member.workspaceId(), c.getId());
-        Intent intent = latest.map(MessageTriage::intent).orElse(null);
-        String language = latest.map(MessageTriage::getLanguage)
-                .filter(LANGUAGES::contains)
-                .orElse("es");
-        TrollVerdict verdict = latest.map(MessageTriage::trollVerdict).orElse(TrollVerdict.NONE);
+        Optional<TriageView> latest = triage.latestOfConversation(member.workspaceId(), c.id());
+        Intent intent = latest.map(TriageView::intent).orElse(null);
+        String language =
+                latest.map(TriageView::language).filter(LANGUAGES::contains).orElse("es");
+        TrollVerdict verdict = latest.map(TriageView::trollVerdict).orElse(TrollVerdict.NONE);
         Map<String, String> values = Map.of(
-                "customer.firstName", firstName(detail.contact().getName()),
-                "customer.name",
-                        detail.contact().getName() == null
-                                ? ""
-                                : detail.contact().getName(),
+                "customer.firstName", firstName(c.contactName()),
+                "customer.name", c.contactName() == null ? "" : c.contactName(),
                 "agent.firstName", firstName(member.displayName()),
                 "agent.name", member.displayName(),
-                "conversation.reference", c.getReferenceToken());
+                "conversation.reference", c.referenceToken());
         List<CannedReply> candidates = replies.findByWorkspaceIdAndLanguage(member.workspaceId(), language);
         List<CannedReply> chosen = new ArrayList<>();
         if (verdict == TrollVerdict.PROBABLE_TROLL) {

@@ -189,4 +189,8 @@ public class MessageTriage {
     public Instant getCreatedAt() {
         return createdAt;
     }
+
+    TriageView view() {
+        return new TriageView(messageId, getLanguage(), intent(), trollVerdict());
+    }
 }

@@ -38,9 +38,10 @@ public class TriageInsights {
     }
 
     /** The newest triaged inbound message of a conversation: what the customer wants now. */
-    public Optional<MessageTriage> latestOfConversation(UUID workspaceId, UUID conversationId) {
+    public Optional<TriageView> latestOfConversation(UUID workspaceId, UUID conversationId) {
         return triages.findByConversationIdAndWorkspaceIdOrderByCreatedAtDesc(conversationId, workspaceId).stream()
-                .findFirst();
+                .findFirst()
+                .map(MessageTriage::view);
     }
 
     public Overview overview(Member member) {

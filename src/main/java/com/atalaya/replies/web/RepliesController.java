@@ -7,8 +7,8 @@ import com.atalaya.identity.WorkspaceAccess;
 import com.atalaya.inbox.WorkingConversations;
 import com.atalaya.replies.SuggestingReplies;
 import com.atalaya.replies.ToneCheck;
-import com.atalaya.triage.MessageTriage;
 import com.atalaya.triage.TriageInsights;
+import com.atalaya.triage.TriageView;
 import com.atalaya.triage.engine.TriageEngine;
 import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -62,16 +62,16 @@ class RepliesController {
             @RequestParam(defaultValue = "false") boolean note,
             Model model) {
         Member member = access.require(me, slug);
-        var conversation = conversations.conversation(member, id);
+        var conversation = conversations.summary(member, id);
         model.addAttribute(
                 "issues",
                 note
                         ? java.util.List.of()
                         : tone.check(
                                 text,
-                                conversation.getChannelType(),
+                                conversation.channelType(),
                                 triage.latestOfConversation(member.workspaceId(), id)
-                                        .map(MessageTriage::intent)
+                                        .map(TriageView::intent)
                                         .orElse(null)));
         return "replies/composer :: tone";
     }
