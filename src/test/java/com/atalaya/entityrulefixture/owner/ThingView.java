@@ -1,0 +1,3 @@
+package com.atalaya.entityrulefixture.owner;
+
+public record ThingView(String name) {}
