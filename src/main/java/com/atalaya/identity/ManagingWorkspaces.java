@@ -117,7 +117,7 @@ public class ManagingWorkspaces {
         audit.record(actor, "member.removed", userId.toString());
     }
 
-    public Team createTeam(Member actor, String name) {
+    public WorkspaceDirectory.TeamView createTeam(Member actor, String name) {
         requireManager(actor);
         String trimmed = requireText("name", name, 80);
         if (teams.existsByWorkspaceIdAndNameIgnoreCase(actor.workspaceId(), trimmed)) {
@@ -125,7 +125,7 @@ public class ManagingWorkspaces {
         }
         Team team = teams.save(new Team(actor.workspaceId(), trimmed));
         audit.record(actor, "team.created", trimmed);
-        return team;
+        return team.view();
     }
 
     public void setTeamMembers(Member actor, UUID teamId, List<UUID> userIds) {

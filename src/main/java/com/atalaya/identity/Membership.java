@@ -11,7 +11,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "memberships")
-public class Membership {
+class Membership {
 
     @Id
     private UUID id;

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "teams")
-public class Team {
+class Team {
 
     @Id
     private UUID id;
@@ -60,5 +60,9 @@ public class Team {
 
     public Set<UUID> getMemberIds() {
         return memberIds;
+    }
+
+    WorkspaceDirectory.TeamView view() {
+        return new WorkspaceDirectory.TeamView(id, name, java.util.Set.copyOf(memberIds));
     }
 }

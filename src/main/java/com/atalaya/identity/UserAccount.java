@@ -10,7 +10,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "user_accounts")
-public class UserAccount {
+class UserAccount {
 
     @Id
     private UUID id;

@@ -83,13 +83,12 @@ public class WorkspaceDirectory {
 
     public List<TeamView> teams(UUID workspaceId) {
         return teams.findByWorkspaceIdOrderByName(workspaceId).stream()
-                .map(t -> new TeamView(t.getId(), t.getName(), java.util.Set.copyOf(t.getMemberIds())))
+                .map(Team::view)
                 .toList();
     }
 
     public Optional<TeamView> team(UUID workspaceId, UUID teamId) {
-        return teams.findByIdAndWorkspaceId(teamId, workspaceId)
-                .map(t -> new TeamView(t.getId(), t.getName(), java.util.Set.copyOf(t.getMemberIds())));
+        return teams.findByIdAndWorkspaceId(teamId, workspaceId).map(Team::view);
     }
 
     public Optional<String> preferredLocale(UUID userId) {

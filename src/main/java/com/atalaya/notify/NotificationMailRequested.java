@@ -3,5 +3,5 @@ package com.atalaya.notify;
 import java.util.UUID;
 
 /** A new conversation arrived while nobody was online: tell this user by e-mail. */
-public record NotificationMailRequested(
+record NotificationMailRequested(
         UUID workspaceId, UUID messageId, UUID userId, String title, String preview, String url) {}

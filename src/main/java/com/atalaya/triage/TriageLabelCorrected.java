@@ -3,4 +3,4 @@ package com.atalaya.triage;
 import java.util.UUID;
 
 /** An agent corrected a label; the workspace's models may retrain. */
-public record TriageLabelCorrected(UUID workspaceId, UUID messageId, String kind, String label) {}
+record TriageLabelCorrected(UUID workspaceId, UUID messageId, String kind, String label) {}

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * a workspace's models retrain.
  */
 @ConfigurationProperties("atalaya.triage")
-public record TriageSettings(List<String> languages, Integer retrainAfterCorrections) {
+record TriageSettings(List<String> languages, Integer retrainAfterCorrections) {
 
     public TriageSettings {
         languages = languages == null || languages.isEmpty() ? LanguageDetection.DEFAULT_LANGUAGES : languages;
