@@ -47,8 +47,10 @@ fi
 work=$(mktemp -d /tmp/atalaya-footprint.XXXXXX)
 app_pid=
 cleanup() {
-  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; fi
+  local rc=$?
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null || true; fi
   rm -rf "$work"
+  exit "$rc"
 }
 trap cleanup EXIT
 
