@@ -9,7 +9,7 @@ import java.util.Map;
  * Which of a few languages a text's letters look like: naive Bayes over the letter n-grams (one to
  * three letters) of its words, each word padded with a boundary mark, accents kept, digits dropped;
  * counts from the project's own sample sentences and common words of each language. Small (some
- * 10,000 n-grams for six languages) and only asked what the common-word vote leaves open.
+ * 3,300 n-grams for six languages) and only asked what the common-word vote leaves open.
  * Immutable and thread-safe once built.
  */
 final class LetterNgrams {
