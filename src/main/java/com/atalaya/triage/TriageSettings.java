@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code atalaya.triage.*}: the languages Lingua chooses among, and after how many new corrections
+ * {@code atalaya.triage.*}: the languages language detection chooses among, and after how many new corrections
  * a workspace's models retrain.
  */
 @ConfigurationProperties("atalaya.triage")

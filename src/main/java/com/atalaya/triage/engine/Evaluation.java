@@ -42,7 +42,7 @@ public final class Evaluation {
             if (lang != null) {
                 record(
                         scores,
-                        "language / common words + lingua",
+                        "language / common words + letters",
                         lang,
                         o.language().code());
             }

@@ -30,9 +30,44 @@ class LanguageDetectionTest {
         assertThat(detection.detect(text).code()).as(text).isEqualTo(expected);
     }
 
+    /** Texts the common-word vote leaves open (no common word, or a tie) are read by their letters. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "es|¿Talla M?",
+                "es|envíos gratuitos?",
+                "es|hola",
+                "en|ty!!",
+                "en|shipping costs?",
+                "pt|obrigado 🙂",
+                "pt|encomenda extraviada",
+                "ca|gràcies",
+                "ca|comanda endarrerida",
+                "fr|livraison gratuite ?",
+                "fr|merci beaucoup",
+                "it|spedizione gratuita?",
+                "it|grazie mille"
+            })
+    void messagesWithoutCommonWordsGetTheirLanguageFromTheirLetters(String expected, String text) {
+        assertThat(detection.detect(text).code()).as(text).isEqualTo(expected);
+    }
+
+    @Test
+    void lettersClaimLessConfidenceThanCommonWords() {
+        assertThat(detection.detect("envíos gratuitos?").confidence()).isBetween(0.2, 0.9);
+        assertThat(detection.detect("Hola, mi pedido no llegó").confidence()).isEqualTo(0.95);
+    }
+
     @Test
     void textWithoutLettersIsUndetermined() {
         assertThat(detection.detect("12345 !!! 😡").code()).isEqualTo(LanguageDetection.UNDETERMINED);
+    }
+
+    @Test
+    void textInAnotherScriptIsUndetermined() {
+        assertThat(detection.detect("Здравствуйте").code()).isEqualTo(LanguageDetection.UNDETERMINED);
+        assertThat(detection.detect("ありがとう").code()).isEqualTo(LanguageDetection.UNDETERMINED);
     }
 
     @Test
@@ -40,6 +75,11 @@ class LanguageDetectionTest {
         LanguageDetection two = new LanguageDetection(List.of("es", "en"));
         assertThat(two.detect("Olá, meu pedido ainda não chegou").code()).isIn("es", "en");
         assertThatThrownBy(() -> new LanguageDetection(List.of("es", "xx")))
-                .hasMessageContaining("Unknown language code 'xx'");
+                .hasMessageContaining("Unknown or unsupported language code 'xx'");
+        assertThatThrownBy(() -> new LanguageDetection(List.of("es", "de")))
+                .hasMessageContaining("'de'")
+                .hasMessageContaining("ca, en, es, fr, it, pt");
+        assertThatThrownBy(() -> new LanguageDetection(List.of("es", " ES ")))
+                .hasMessageContaining("at least two languages");
     }
 }

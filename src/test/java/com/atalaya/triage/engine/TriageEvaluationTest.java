@@ -52,8 +52,8 @@ class TriageEvaluationTest {
 
     @Test
     void languageIsDetectedOnShortMessages() {
-        assertThat(es.get("language / common words + lingua").accuracy()).isGreaterThanOrEqualTo(0.95);
-        assertThat(en.get("language / common words + lingua").accuracy()).isGreaterThanOrEqualTo(0.98);
+        assertThat(es.get("language / common words + letters").accuracy()).isGreaterThanOrEqualTo(0.95);
+        assertThat(en.get("language / common words + letters").accuracy()).isGreaterThanOrEqualTo(0.98);
     }
 
     @Test
