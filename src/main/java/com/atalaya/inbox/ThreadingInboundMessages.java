@@ -187,7 +187,8 @@ class ThreadingInboundMessages {
     }
 
     private Contact resolveContact(UUID workspaceId, Party sender, Batch batch) {
-        return batch.contact(workspaceId, sender.kind(), normalize(sender))
+        String address = normalize(sender);
+        return batch.contact(workspaceId, sender.kind(), address)
                 .map(c -> {
                     if ((c.getName() == null || c.getName().isBlank()) && sender.displayName() != null) {
                         c.setName(Texts.limit(sender.displayName(), 200));
@@ -196,8 +197,8 @@ class ThreadingInboundMessages {
                 })
                 .orElseGet(() -> {
                     Contact contact = batch.create(new Contact(workspaceId, Texts.limit(sender.displayName(), 200)));
-                    batch.create(new ContactIdentity(workspaceId, contact.getId(), sender.kind(), normalize(sender)));
-                    batch.known(workspaceId, sender.kind(), normalize(sender), contact);
+                    batch.create(new ContactIdentity(workspaceId, contact.getId(), sender.kind(), address));
+                    batch.known(workspaceId, sender.kind(), address, contact);
                     return contact;
                 });
     }

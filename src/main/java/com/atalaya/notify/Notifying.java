@@ -119,15 +119,18 @@ public class Notifying {
         List<WorkspaceDirectory.MemberView> members = directory.members(workspaceId);
         Map<UUID, WorkspaceDirectory.MemberView> byId =
                 members.stream().collect(Collectors.toMap(WorkspaceDirectory.MemberView::userId, Function.identity()));
-        Set<String> made = notifications
+        Set<Made> made = notifications
                 .findByWorkspaceIdAndMessageIdIn(
                         workspaceId,
                         received.stream().map(MessageReceived::messageId).toList())
                 .stream()
-                .map(n -> n.getMessageId() + "/" + n.getUserId() + "/" + n.getKind())
+                .map(n -> new Made(n.getMessageId(), n.getUserId(), n.getKind()))
                 .collect(Collectors.toSet());
         Map<NotificationPreference.Key, NotificationPreference> preferences = new HashMap<>();
-        Boolean[] mailable = {null};
+        // Nobody of the workspace online and a way to mail: asked once per batch, if a new conversation needs it.
+        boolean mailable = received.stream().anyMatch(m -> m.newConversation() && !m.automated())
+                && !presence.anyoneAvailable(workspaceId)
+                && canMail(workspaceId);
         for (MessageReceived event : received) {
             Set<UUID> recipients = new LinkedHashSet<>();
             if (event.newConversation() || event.assigneeId() == null) {
@@ -141,9 +144,9 @@ public class Notifying {
             NotificationKind kind =
                     event.newConversation() ? NotificationKind.NEW_CONVERSATION : NotificationKind.NEW_MESSAGE;
             String url = conversationUrl(workspace, event.conversationId());
-            boolean mailIfWanted = event.newConversation() && !event.automated() && mailable(workspaceId, mailable);
+            boolean mailIfWanted = event.newConversation() && !event.automated() && mailable;
             for (UUID userId : recipients) {
-                if (!byId.containsKey(userId) || !made.add(event.messageId() + "/" + userId + "/" + kind)) {
+                if (!byId.containsKey(userId) || !made.add(new Made(event.messageId(), userId, kind))) {
                     continue;
                 }
                 String title = messages.getMessage(
@@ -171,13 +174,8 @@ public class Notifying {
         countAfterCommit(received);
     }
 
-    /** Nobody of the workspace online and a way to mail: decided once per batch. */
-    private boolean mailable(UUID workspaceId, Boolean[] decided) {
-        if (decided[0] == null) {
-            decided[0] = !presence.anyoneAvailable(workspaceId) && canMail(workspaceId);
-        }
-        return decided[0];
-    }
+    /** A notification's natural key: one per (message, recipient, kind). */
+    private record Made(UUID messageId, UUID userId, NotificationKind kind) {}
 
     /** Sent with a Message-ID derived from (message, recipient): a resend after a crash is the same mail. */
     @ApplicationModuleListener

@@ -184,39 +184,14 @@ class InboundPipelineIntegrationTest extends IntegrationTest {
                 .findFirst()
                 .orElseThrow();
         InboundMessage first = mail(luis, "Luis", "Devolución", "Quiero devolver las zapatillas");
-        InboundMessage reply = new InboundMessage(
-                UUID.randomUUID().toString(),
+        InboundMessage reply = inbound(
                 new Party(IdentityKind.EMAIL, luis.toUpperCase(java.util.Locale.ROOT), "Luis"),
                 "Re: Devolución",
                 "Son la talla 42, pedido 1234",
-                null,
                 List.of(first.providerMessageId()),
-                null,
-                List.of(),
-                java.time.Instant.now(),
-                false);
-        InboundMessage keyed = new InboundMessage(
-                UUID.randomUUID().toString(),
-                eva,
-                null,
-                "Hola",
-                null,
-                List.of(),
-                "hilo-eva",
-                List.of(),
-                java.time.Instant.now(),
-                false);
-        InboundMessage keyedAgain = new InboundMessage(
-                UUID.randomUUID().toString(),
-                eva,
-                null,
-                "¿Seguís ahí?",
-                null,
-                List.of(),
-                "hilo-eva",
-                List.of(),
-                java.time.Instant.now(),
-                false);
+                null);
+        InboundMessage keyed = inbound(eva, null, "Hola", List.of(), "hilo-eva");
+        InboundMessage keyedAgain = inbound(eva, null, "¿Seguís ahí?", List.of(), "hilo-eva");
         assertThat(receiving.receive(form, keyed)).isPresent();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> count("select count(*) from message_triage where workspace_id = ?", shop) == 1);
@@ -242,14 +217,19 @@ class InboundPipelineIntegrationTest extends IntegrationTest {
     }
 
     private static InboundMessage mail(String address, String name, String subject, String text) {
+        return inbound(new Party(IdentityKind.EMAIL, address, name), subject, text, List.of(), null);
+    }
+
+    private static InboundMessage inbound(
+            Party sender, String subject, String text, List<String> references, String threadKey) {
         return new InboundMessage(
                 UUID.randomUUID().toString(),
-                new Party(IdentityKind.EMAIL, address, name),
+                sender,
                 subject,
                 text,
                 null,
-                List.of(),
-                null,
+                references,
+                threadKey,
                 List.of(),
                 java.time.Instant.now(),
                 false);
